@@ -19,6 +19,7 @@ mod diagnostic;
 mod error;
 mod lines;
 mod options;
+mod outline;
 mod owned;
 mod page;
 mod parse;
@@ -32,6 +33,7 @@ pub use block::{
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{ErrorKind, ParseError};
 pub use options::ParseOptions;
+pub use outline::{outline, outline_page, OutlineRow, Role};
 pub use parse::{parse, parse_bytes, parse_bytes_with, parse_with};
 pub use page::{
     AdPosition, AdSlot, Footer, FooterKind, FooterLine, Header, HeaderKind, Layout, Page,
