@@ -17,6 +17,7 @@ mod block;
 mod build;
 mod diagnostic;
 mod error;
+mod grammar;
 mod lines;
 mod options;
 mod outline;

@@ -1,0 +1,48 @@
+//! Cross-references: `Read More: …`, `More: …`, `Read: …`, `Click here for
+//! more details.`, `Find out more here.`
+
+/// Prefixes that introduce the title of a related story (any letter case).
+const PREFIXES: &[&str] = &["read more:", "more:", "read:", "see also:", "related:", "also read:"];
+
+/// A cross-reference line; gives the title pointed at, if it names one.
+pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
+    let t = line.trim();
+    for p in PREFIXES {
+        if t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            let target = t[p.len()..].trim();
+            return (!target.is_empty()).then_some(Some(target));
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    let short = super::words::count(t) <= 10;
+    let pointer = lower.starts_with("click here")
+        || lower.starts_with("find out more")
+        || lower.starts_with("read the full story");
+    (short && pointer && !lower.contains("watch")).then_some(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titled_pointers_any_case() {
+        assert_eq!(crossref("Read More: Bridge 'unsafe', survey finds"), Some(Some("Bridge 'unsafe', survey finds")));
+        assert_eq!(crossref("Read more: Meadows at risk"), Some(Some("Meadows at risk")));
+        assert_eq!(crossref("More: Full list of diversions"), Some(Some("Full list of diversions")));
+        assert_eq!(crossref("Read: How the route was chosen"), Some(Some("How the route was chosen")));
+    }
+
+    #[test]
+    fn untitled_pointers() {
+        assert_eq!(crossref("Click here for more details."), Some(None));
+        assert_eq!(crossref("Find out more here."), Some(None));
+        assert_eq!(crossref("Click below to watch our report"), None);
+    }
+
+    #[test]
+    fn not_crossrefs() {
+        assert_eq!(crossref("More than 30,000 people went to the show."), None);
+        assert_eq!(crossref("Readers: send us your pictures"), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! Headline shape: what a line must look like to be able to start an update,
+//! and the label split off its front (`WATCH: …`, `Special Report: …`).
+//! Whether a line that can be a headline is one is decided in context by
+//! [`crate::classify`].
+
+use super::quote;
+use super::words;
+
+/// Labels a headline may carry before a colon (compared in lower case).
+const LABELS: &[&str] = &[
+    "watch", "video", "listen", "pictures", "in pictures", "photos", "breaking", "live",
+    "update", "analysis", "exclusive", "special report", "reports", "explainer", "opinion",
+    "interview", "poll", "latest", "revealed", "timeline",
+];
+
+/// The longest headline, in words.
+pub(crate) const MAX_WORDS: usize = 18;
+
+/// Split a label off a headline: `WATCH: Red kites nest` → (`WATCH`, `Red
+/// kites nest`).
+pub(crate) fn label(text: &str) -> Option<(&str, &str)> {
+    let (label, title) = text.split_once(':')?;
+    let title = title.trim_start();
+    let known = LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l));
+    (known && !title.is_empty()).then_some((label.trim(), title))
+}
+
+/// How a line that could start an update ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// No sentence stop (most headlines), or `?`, `!`, `…`.
+    Open,
+    /// A full stop: rare in headlines, allowed only where context insists.
+    FullStop,
+}
+
+/// Whether a line has the shape of a headline: short, one sentence, opening
+/// with a capital, digit, currency sign or quotation mark, not ending like
+/// an introduction (`:` `;` `,`), and not in the first person outside quotes.
+/// A line opening with a quotation mark must close it on the line (a wholly
+/// or partly quoted headline), and not with a full stop inside the marks.
+pub(crate) fn shape(text: &str) -> Option<Ending> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    let n = words::count(t);
+    if n == 0 || n > MAX_WORDS || t.ends_with([':', ';', ',', '-', '–', '—']) {
+        return None;
+    }
+    if t.contains('#') || is_avatar(t) || is_schedule(t) {
+        return None;
+    }
+    if let Some((family, len)) = quote::opening(t) {
+        let (close, clen) = quote::find_close(&t[len..], family)?;
+        let inside = t[len..len + close].trim_end();
+        let after = t[len + close + clen..].trim();
+        if after.is_empty() && inside.ends_with(['.', ',']) && !inside.ends_with("...") {
+            return None;
+        }
+        if after.ends_with('.') && !after.ends_with("...") {
+            return None;
+        }
+        return Some(Ending::Open);
+    }
+    if !(first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first)) {
+        return None;
+    }
+    if has_inner_full_stop(t) || words::speaks_personally(unquoted_prefix(t)) {
+        return None;
+    }
+    if t.ends_with('.') && !t.ends_with("...") {
+        Some(Ending::FullStop)
+    } else {
+        Some(Ending::Open)
+    }
+}
+
+/// A full stop ending a sentence inside the line (`. ` before a capital).
+fn has_inner_full_stop(t: &str) -> bool {
+    t.match_indices(". ").any(|(i, _)| {
+        let before = t[..i].rsplit(' ').next().unwrap_or("");
+        let abbreviation = before.len() <= 2 || before.ends_with('.');
+        !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// The part of a line before its first quotation (whose words are someone
+/// else's).
+fn unquoted_prefix(t: &str) -> &str {
+    let mut before = ' ';
+    for (i, c) in t.char_indices() {
+        if matches!(c, '"' | '“' | '‘' | '`') || (c == '\'' && before == ' ') {
+            return &t[..i];
+        }
+        before = c;
+    }
+    t
+}
+
+/// An avatar file name left by a stripped social post (`a8Xk2_normal`).
+pub(crate) fn is_avatar(t: &str) -> bool {
+    !t.contains(' ') && t.contains('_') && t.chars().any(|c| c.is_ascii_digit())
+        || ["_normal", "_bigger", "_mini", ".jpg", ".jpeg", ".png"].iter().any(|s| t.ends_with(s)) && !t.contains(' ')
+}
+
+/// A schedule line: a time, then a dash or colon (`10am – gates open`).
+pub(crate) fn is_schedule(t: &str) -> bool {
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b':').count();
+    if digits == 0 || digits > 5 {
+        return false;
+    }
+    let rest = t[digits..].trim_start();
+    let rest = rest
+        .strip_prefix("am")
+        .or_else(|| rest.strip_prefix("pm"))
+        .or_else(|| rest.strip_prefix("GMT"))
+        .or_else(|| (digits >= 4).then_some(rest))
+        .unwrap_or(rest);
+    let rest = rest.trim_start();
+    rest.starts_with(['–', '—', '-', ':']) && (digits >= 4 || t[digits..].trim_start().starts_with(['a', 'p']))
+}
+
+/// A date heading: `Saturday 14 June`, `14 June`, `June 14`, `Monday`.
+pub(crate) fn is_date(t: &str) -> bool {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    let words: Vec<String> = t.trim_end_matches([':', '.']).split_whitespace().map(|w| w.trim_end_matches(',').to_lowercase()).collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let mut rest = &words[..];
+    if DAYS.contains(&rest[0].as_str()) {
+        rest = &rest[1..];
+    }
+    let number = |w: &String| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let month = |w: &String| MONTHS.contains(&w.as_str());
+    match rest {
+        [] => words.len() == 1,
+        [d, m] | [d, m, _] if number(d) && month(m) => rest.get(2).is_none_or(number),
+        [m, d] | [m, d, _] if month(m) && number(d) => rest.get(2).is_none_or(number),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_split_off() {
+        assert_eq!(label("WATCH: Red kites nest"), Some(("WATCH", "Red kites nest")));
+        assert_eq!(label("Special Report: The last ferryman"), Some(("Special Report", "The last ferryman")));
+        assert_eq!(label("Reports: Manager set to leave"), Some(("Reports", "Manager set to leave")));
+        assert_eq!(label("Council: 'No more cuts'"), None);
+        assert_eq!(label("US: 'Help us by admitting it'"), None);
+    }
+
+    #[test]
+    fn headline_shapes() {
+        assert_eq!(shape("Snow on the way for the Ashbury hills?"), Some(Ending::Open));
+        assert_eq!(shape("Red card! Halberry down to ten men"), Some(Ending::Open));
+        assert_eq!(shape("And the best kept garden is..."), Some(Ending::Open));
+        assert_eq!(shape("Turnout down to 31 per cent."), Some(Ending::FullStop));
+        assert_eq!(shape("'I thought the roof was coming in'"), Some(Ending::Open));
+        assert_eq!(shape("\"We ran a positive campaign\" - Shona Ferrier"), Some(Ending::Open));
+        assert_eq!(shape("'Ghost ship' seen off Marrow Bay was a film set"), Some(Ending::Open));
+        assert_eq!(shape("£2m for the harbour wall"), Some(Ending::Open));
+    }
+
+    #[test]
+    fn not_headline_shapes() {
+        assert_eq!(shape("A spokesperson for the trust said:"), None);
+        assert_eq!(shape("by Gwen Trevaskis"), None);
+        assert_eq!(shape("“We just want to swim outdoors again.\""), None);
+        assert_eq!(shape("\"We will keep the opening hours under rev"), None);
+        assert_eq!(shape("I would especially like to speak to anyone with dashcam foot"), None);
+        assert_eq!(shape("Never seen colours like it tonight #aurora"), None);
+        assert_eq!(shape("q7Rt2mW9xk_normal"), None);
+        assert_eq!(shape("10am – gates open"), None);
+        assert_eq!(shape("Has it been snowing? We would love to see. Send them in."), None);
+        assert_eq!(shape("It was late. Then the lights went out"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("Saturday 14 June"));
+        assert!(is_date("3 August"));
+        assert!(is_date("June 14"));
+        assert!(!is_date("Saturday market moves indoors"));
+        assert!(!is_date("May Day"));
+    }
+}

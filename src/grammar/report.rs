@@ -1,0 +1,138 @@
+//! Report pointers: a line whose only job is to point at a video or embed the
+//! rendering dropped (`Kim Park reports:`, `Here is a report by Kim Park:`,
+//! `Kim Park spoke to Jo Bloggs.`, `Watch the debate here.`, `Follow us on
+//! Twitter:`, `Email -`). A news paragraph that merely ends with such a
+//! phrase (`…, as Kim Park reports.`) is not one.
+
+/// What a reporter line ends with, after its name.
+const ENDINGS: &[&str] = &[
+    " reports",
+    " has the story",
+    " has more",
+    " has been finding out more",
+    " has been finding out",
+    " has this report",
+    " sent this report",
+    " has the latest",
+];
+
+/// What a pointer line starts with (lower case).
+const OPENINGS: &[&str] = &[
+    "here is a report",
+    "here's a report",
+    "here is the report",
+    "video report",
+    "watch our report",
+    "watch the report",
+    "click below",
+    "click here to watch",
+    "this video",
+    "follow us on",
+    "watch the ",
+    "watch it ",
+    "watch here",
+    "watch more",
+];
+
+/// Job titles between an outlet and a reporter's name.
+const TITLES: &[&str] = &[
+    "Correspondent", "Editor", "Reporter", "Presenter", "Producer", "Journalist", "Reporters",
+];
+
+/// A report pointer; gives the reporter's name where the line names one.
+pub(crate) fn report(line: &str) -> Option<Option<&str>> {
+    let t = line.trim();
+    let words = super::words::count(t);
+    if words == 0 || words > 16 || t.contains(". ") && !t.starts_with("Video") {
+        return None;
+    }
+    let body = t.trim_end_matches(['.', ':', ' ']);
+    for ending in ENDINGS {
+        if let Some(name) = body.strip_suffix(ending) {
+            return is_name_phrase(name).then(|| Some(reporter(name)));
+        }
+    }
+    let lower = t.to_lowercase();
+    if OPENINGS.iter().any(|o| lower.starts_with(o)) && words <= 12 {
+        return Some(lower.find(" by ").map(|at| t[at + 4..].trim_end_matches(['.', ':', ' '])));
+    }
+    // A hanging link: `Email -`, `Twitter:`.
+    if words <= 2 && (t.ends_with(" -") || t.ends_with(" –")) {
+        return Some(None);
+    }
+    // `Kim Park spoke to Jo Bloggs and Sam Lee.`
+    if let Some((subject, _)) = t.split_once(" spoke to ") {
+        let pronoun = matches!(subject, "He" | "She" | "They");
+        if t.ends_with('.') && !t.contains(',') && (pronoun || is_name_phrase(subject)) {
+            return Some((!pronoun).then_some(subject));
+        }
+    }
+    None
+}
+
+/// A run of capitalised words (a name with its outlet and title).
+fn is_name_phrase(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && !s.contains(',')
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The reporter's name: what follows the last job title, if any.
+fn reporter(name: &str) -> &str {
+    let mut start = 0;
+    let mut at = 0;
+    for w in name.split(' ') {
+        at += w.len() + 1;
+        if TITLES.contains(&w) {
+            start = at.min(name.len());
+        }
+    }
+    let rest = name[start..].trim();
+    if rest.is_empty() {
+        name
+    } else {
+        rest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporter_lines() {
+        assert_eq!(report("Nia Tallis reports:"), Some(Some("Nia Tallis")));
+        assert_eq!(report("Owen Fairley reports"), Some(Some("Owen Fairley")));
+        assert_eq!(report("Vale TV's Transport Correspondent Hugo Tamblyn reports."), Some(Some("Hugo Tamblyn")));
+        assert_eq!(report("Tobias Wren has the story:"), Some(Some("Tobias Wren")));
+        assert_eq!(report("Gwen Trevaskis has more:"), Some(Some("Gwen Trevaskis")));
+        assert_eq!(report("Bethan Carrow has been finding out more."), Some(Some("Bethan Carrow")));
+    }
+
+    #[test]
+    fn pointer_lines() {
+        assert_eq!(report("Here is a report by Bethan Carrow:"), Some(Some("Bethan Carrow")));
+        assert_eq!(report("Video report by Nia Tallis."), Some(Some("Nia Tallis")));
+        assert_eq!(report("Watch the debate here."), Some(None));
+        assert_eq!(report("Watch our report:"), Some(None));
+        assert_eq!(report("Click below to watch our report"), Some(None));
+        assert_eq!(report("This video from the scene shows the flames"), Some(None));
+        assert_eq!(report("Follow us on Twitter:"), Some(None));
+        assert_eq!(report("Email -"), Some(None));
+    }
+
+    #[test]
+    fn spoke_to_lines() {
+        assert_eq!(report("Dara Quinlan spoke to pier trust chairman Ros Kimball."), Some(Some("Dara Quinlan")));
+        assert_eq!(report("She spoke to residents Anne Collier and Raj Patel."), Some(None));
+    }
+
+    #[test]
+    fn news_paragraphs_ending_in_a_pointer_are_not_reports() {
+        assert_eq!(report("Farmers say the harvest is ruined, as Lucy Ferrand reports."), None);
+        assert_eq!(report("A dozen families are in caravans. Priya Holloway reports."), None);
+        assert_eq!(report("Korea's central news agency reports that talks failed."), None);
+        assert_eq!(report("Watch: Small tornado filmed over Lowmarsh"), None);
+    }
+}

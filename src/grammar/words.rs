@@ -1,0 +1,175 @@
+//! Words: what the context rules weigh. Unicode word segmentation is used
+//! here only, and only on the few lines a rule asks about.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// At most this many words are read from a neighbouring paragraph.
+const WINDOW: usize = 60;
+
+/// Function words that say nothing about what a line is about.
+const STOP: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "here", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "just", "may", "more", "most", "much", "new", "no", "not", "now", "of", "off", "on", "one",
+    "or", "our", "out", "over", "s", "said", "say", "says", "she", "so", "some", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
+    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
+    "will", "with", "would", "you", "your",
+];
+
+/// The number of words in `text` (runs of non-space characters).
+pub(crate) fn count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A word reduced for comparison: lower case, possessive and plural `s`
+/// dropped, curly apostrophes folded.
+fn fold(word: &str) -> String {
+    let mut w = word.to_lowercase().replace('’', "'");
+    if let Some(stem) = w.strip_suffix("'s") {
+        w = stem.to_string();
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w.pop();
+    }
+    w
+}
+
+/// The content words of a short line, folded, sorted and deduplicated.
+pub(crate) fn content(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .unicode_words()
+        .take(WINDOW)
+        .map(fold)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How many of `words` (from [`content`]) appear among the first words of
+/// `text`, or the last ones when `from_end` is set.
+pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
+    let mut seen: Vec<String> = if from_end {
+        text.unicode_words().rev().take(WINDOW).map(fold).collect()
+    } else {
+        text.unicode_words().take(WINDOW).map(fold).collect()
+    };
+    seen.sort();
+    seen.dedup();
+    words.iter().filter(|w| seen.binary_search(w).is_ok()).count()
+}
+
+/// Whether a word after the first is capitalised (a name, a place): news
+/// headlines nearly always name something; subheadings rarely do.
+pub(crate) fn has_proper_noun(text: &str) -> bool {
+    text.unicode_words()
+        .skip(1)
+        .take(WINDOW)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w != "I")
+}
+
+/// First- and second-person words: the voice of a statement, not a report.
+const PERSONAL: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'll",
+    "we'd", "us", "our", "ours", "you", "you're", "you've", "you'll", "your", "yours", "let's",
+];
+
+/// Contractions other than the possessive `'s`.
+const CONTRACTED: &[&str] = &["n't", "'re", "'ve", "'ll", "'m", "'d"];
+
+/// `'s` after these words is `is`, not a possessive.
+const IS_AFTER: &[&str] = &["that", "it", "there", "here", "what", "who", "he", "she", "let"];
+
+/// Time words after `this` that a reporter uses (`this morning`).
+const TIME: &[&str] = &[
+    "morning", "afternoon", "evening", "week", "weekend", "month", "year", "summer", "winter",
+    "spring", "autumn", "season", "time",
+];
+
+/// Words that report speech in the third person.
+const REPORTING: &[&str] = &["said", "says", "told", "according"];
+
+/// Whether `word` (lower case, straight apostrophes) is first or second person.
+pub(crate) fn is_personal(word: &str) -> bool {
+    PERSONAL.contains(&word)
+}
+
+/// How strongly an unmarked paragraph reads as someone's own words rather
+/// than the reporter's: first/second person and contractions count for it,
+/// a proximal `this` a little, reported speech against it.
+pub(crate) fn statement_score(text: &str) -> i32 {
+    let mut score = 0;
+    let mut after_this = false;
+    for (i, word) in text.split_word_bounds().filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
+        let w = word.to_lowercase().replace('’', "'");
+        if is_personal(&w) {
+            score += 2;
+        } else if CONTRACTED.iter().any(|c| w.ends_with(c))
+            || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s))
+        {
+            score += 1;
+        } else if REPORTING.contains(&w.as_str()) {
+            score -= 2;
+        } else if after_this && !TIME.contains(&w.as_str()) {
+            score += 1;
+        } else if i == 0 && w == "please" {
+            score += 2;
+        }
+        after_this = w == "this";
+        if i > 400 {
+            break;
+        }
+    }
+    score
+}
+
+/// Whether the text (outside any quotation) uses the first or second person.
+pub(crate) fn speaks_personally(text: &str) -> bool {
+    text.split_word_bounds()
+        .take(WINDOW)
+        .any(|w| is_personal(&w.to_lowercase().replace('’', "'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_words_fold_case_plurals_and_drop_function_words() {
+        assert_eq!(content("The Cliffs at Scarrow's harbour"), ["cliff", "harbour", "scarrow"]);
+    }
+
+    #[test]
+    fn overlap_counts_shared_content_words() {
+        let words = content("Fourteen village schools closed by burst pipes");
+        let next = "Fourteen primary schools will stay shut because of burst pipes.";
+        assert_eq!(overlap(&words, next, false), 4);
+        assert_eq!(overlap(&words, "Gritting lorries went out overnight.", true), 0);
+    }
+
+    #[test]
+    fn proper_nouns_are_capitalised_words_after_the_first() {
+        assert!(has_proper_noun("Diversions in place around Ashbury"));
+        assert!(!has_proper_noun("What happens next?"));
+        assert!(!has_proper_noun("I think I saw it"));
+    }
+
+    #[test]
+    fn statements_score_above_reporting() {
+        assert!(statement_score("We have listened to our staff.") > 0);
+        assert!(statement_score("That's the most important part.") > 0);
+        assert!(statement_score("He taught half the crew at this station.") > 0);
+        assert_eq!(statement_score("The lifeboat reached them within twenty minutes."), 0);
+        assert!(statement_score("The trust said the change would cost more.") < 0);
+        assert_eq!(statement_score("The lifeboat was launched this morning."), 0);
+    }
+
+    #[test]
+    fn personal_voice() {
+        assert!(speaks_personally("I would especially like to speak to you"));
+        assert!(!speaks_personally("Police say 120 ewes have been stolen"));
+    }
+}
