@@ -1,14 +1,394 @@
-//! Phase 3: assemble classified lines into the typed page.
+//! Phase 4: assemble classified rows into the typed page.
 
-use crate::{Layout, Page, ParseError, ParseOptions, Span};
+use crate::blockquote;
+use crate::classify::{self, Item, Kind, Row, Shape};
+use crate::grammar::{byline, headline, quote};
+use crate::lines::Lines;
+use crate::{
+    AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineKind, BylineMarker, Caption,
+    Credit, CrossRef, Diagnostic, DiagnosticKind, ErrorKind, Footer, FooterKind, FooterLine, Header,
+    Headline, Layout, List, ListItem, ListMarker, Page, Paragraph, ParseError, ParseOptions, Person,
+    PreambleBlock, Quote, Report, Span, Speaker, Subheading, Text, Update,
+};
+use std::borrow::Cow;
 
-pub(crate) fn build<'a>(
+/// Parse `source` from byte `start` (after any byte-order mark).
+pub(crate) fn build<'a>(source: &'a str, start: usize, options: &ParseOptions) -> Result<Page<'a>, ParseError> {
+    let rows = rows(source, start, options)?;
+    let header = classify::find_header(&rows);
+    let body_start = header.map_or(0, |(h, _)| h + 1);
+    let footer_start = classify::find_footer(&rows, body_start);
+    let body = &rows[body_start..footer_start];
+    let compact = if body.len() >= 3 { classify::is_compact(body) } else { classify::is_compact(&rows) };
+    let mut items = classify::body(&rows, body_start, footer_start, compact);
+    let orphans = blockquote::resolve(&rows, &mut items);
+
+    let mut b = Builder::new(source, &rows, options);
+    b.page.span = Span::new(start, source.len());
+    b.page.layout = if compact { Layout::Compact } else { Layout::Spaced };
+    match header {
+        Some((h, kind)) => {
+            b.preamble(&rows[..h], compact);
+            let row = &rows[h];
+            b.page.header = Some(Header { span: row.line.trimmed_span(), kind, text: Cow::Borrowed(row.text) });
+            if h > 0 {
+                let span = rows[0].line.trimmed_span().join(rows[h - 1].line.trimmed_span());
+                b.diagnose(DiagnosticKind::TextBeforeHeader, span);
+            }
+        }
+        None => {
+            let span = rows.first().map_or(Span::new(start, start), |r| r.line.trimmed_span());
+            b.diagnose(DiagnosticKind::NoHeader, Span::new(span.start, span.start));
+        }
+    }
+    b.footer(&rows[footer_start..]);
+    b.page.truncated = truncated(&rows, &items);
+    if b.page.truncated && b.page.footer.is_none() {
+        blockquote::resolve_cut(&rows, &mut items);
+    }
+    for &a in &orphans {
+        b.diagnose(DiagnosticKind::AttributionWithoutQuote, rows[items[a].first].line.trimmed_span());
+    }
+    b.items(&items)?;
+    if b.page.truncated {
+        if let Some(last) = rows.last() {
+            b.diagnose(DiagnosticKind::CutLastElement, last.line.trimmed_span());
+        }
+    }
+    let mut page = b.page;
+    page.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    if options.strict {
+        if let Some(d) = page.diagnostics.first() {
+            return Err(ParseError::from_diagnostic(d, source));
+        }
+    }
+    Ok(page)
+}
+
+/// The non-blank lines, with their shapes and the blank lines before them.
+fn rows<'a>(source: &'a str, start: usize, options: &ParseOptions) -> Result<Vec<Row<'a>>, ParseError> {
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    let mut gap = 0;
+    for (number, line) in Lines::new(source, start).enumerate() {
+        if line.text.len() > options.max_line_len {
+            let message = format!("line is longer than {} bytes", options.max_line_len);
+            return Err(ParseError::new(ErrorKind::LineTooLong, Span::new(line.span.start, line.span.start), message, source));
+        }
+        if line.is_blank() {
+            gap += 1;
+            continue;
+        }
+        rows.push(Row::new(line, number, gap, false));
+        gap = 0;
+    }
+    // Only the last line can be a `Load more updates` cut short.
+    if let Some(last) = rows.last_mut() {
+        *last = Row::new(last.line, last.number, last.gap, true);
+    }
+    Ok(rows)
+}
+
+/// Whether the text ends in the middle of an element.
+fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
+    let Some(last) = rows.last() else { return false };
+    match last.shape {
+        Shape::CutLoadMore => return true,
+        Shape::Numbered(t) if t.is_empty() => return true,
+        Shape::Caption(c) if c.source.is_empty() => return true,
+        Shape::Ad | Shape::LoadMore | Shape::BackToTop | Shape::Live | Shape::Latest | Shape::Count => return false,
+        _ => {}
+    }
+    let dangling = items.last().is_some_and(|i| matches!(i.kind, Kind::Byline(_)));
+    let complete = last.text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
+    dangling || (!last.line.terminated && !complete)
+}
+
+struct Builder<'s, 'a> {
     source: &'a str,
-    start: usize,
-    _options: &ParseOptions,
-) -> Result<Page<'a>, ParseError> {
-    let _ = start;
-    Ok(Page::empty(source))
+    rows: &'s [Row<'a>],
+    options: &'s ParseOptions,
+    page: Page<'a>,
+    byline: Option<Byline<'a>>,
+    /// The last speaker named in the current update, for pronouns.
+    named: Option<&'a str>,
+}
+
+impl<'s, 'a> Builder<'s, 'a> {
+    fn new(source: &'a str, rows: &'s [Row<'a>], options: &'s ParseOptions) -> Self {
+        Builder { source, rows, options, page: Page::empty(source), byline: None, named: None }
+    }
+
+    fn diagnose(&mut self, kind: DiagnosticKind, span: Span) {
+        self.page.diagnostics.push(Diagnostic::new(kind, span));
+    }
+
+    fn span(&self, item: &Item) -> Span {
+        self.rows[item.first].line.trimmed_span().join(self.rows[item.last].line.trimmed_span())
+    }
+
+    /// The text of rows `first..=last` joined with `\n`: borrowed when the
+    /// source already reads so.
+    fn text(&self, first: usize, last: usize) -> Text<'a> {
+        let rows = &self.rows[first..=last];
+        let contiguous = rows.windows(2).all(|w| {
+            let end = w[0].line.span.end;
+            w[1].remnant.is_none()
+                && self.source.as_bytes().get(end) == Some(&b'\n')
+                && w[1].line.trimmed_span().start == end + 1
+        });
+        if contiguous {
+            let (a, b) = (rows[0].line.trimmed_span().end - rows[0].text.len(), rows[rows.len() - 1].line.span.end);
+            Cow::Borrowed(&self.source[a..b])
+        } else {
+            let mut s = String::new();
+            for (i, r) in rows.iter().enumerate() {
+                if i > 0 {
+                    s.push('\n');
+                }
+                s.push_str(r.text);
+            }
+            Cow::Owned(s)
+        }
+    }
+
+    fn preamble(&mut self, rows: &[Row<'a>], compact: bool) {
+        let mut first = 0;
+        for i in 0..rows.len() {
+            let ends = i + 1 == rows.len() || compact || rows[i + 1].gap > 0;
+            if ends {
+                let span = rows[first].line.trimmed_span().join(rows[i].line.trimmed_span());
+                let text = self.text(first, i);
+                self.page.preamble.push(PreambleBlock { span, text });
+                first = i + 1;
+            }
+        }
+    }
+
+    fn footer(&mut self, rows: &[Row<'a>]) {
+        let Some(first) = rows.first() else { return };
+        let lines: Vec<FooterLine<'a>> = rows
+            .iter()
+            .map(|r| {
+                let kind = match r.shape {
+                    Shape::LoadMore | Shape::CutLoadMore => FooterKind::LoadMore,
+                    Shape::BackToTop => FooterKind::BackToTop,
+                    Shape::Latest => FooterKind::LatestReports,
+                    _ => FooterKind::Related,
+                };
+                FooterLine { span: r.line.trimmed_span(), kind, text: Cow::Borrowed(r.line.trimmed()) }
+            })
+            .collect();
+        self.page.has_more = lines.iter().any(|l| l.kind == FooterKind::LoadMore);
+        let span = first.line.trimmed_span().join(rows[rows.len() - 1].line.trimmed_span());
+        self.page.footer = Some(Footer { span, lines });
+    }
+
+    fn items(&mut self, items: &[Item]) -> Result<(), ParseError> {
+        let mut k = 0;
+        while k < items.len() {
+            let item = items[k];
+            let row = self.rows[item.first];
+            match item.kind {
+                Kind::Byline(marker) => self.byline = Some(self.make_byline(&row, marker)),
+                Kind::Headline => self.start_update(&row)?,
+                Kind::Ad => {
+                    let position = match self.page.updates.len() {
+                        0 => AdPosition::BeforeUpdates,
+                        n => {
+                            let next_starts = items.get(k + 1).is_none_or(|i| matches!(i.kind, Kind::Headline | Kind::Byline(_) | Kind::Ad));
+                            let blocks = self.page.updates[n - 1].blocks.len();
+                            if next_starts && self.byline.is_none() {
+                                AdPosition::AfterUpdate { after: n - 1 }
+                            } else {
+                                AdPosition::InUpdate { update: n - 1, blocks_before: blocks }
+                            }
+                        }
+                    };
+                    let remnant = row.remnant.map(Cow::Borrowed);
+                    self.page.ads.push(AdSlot { span: row.line.trimmed_span(), position, remnant });
+                }
+                Kind::ListItem(_) => {
+                    let mut end = k;
+                    while end + 1 < items.len() && matches!(items[end + 1].kind, Kind::ListItem(_)) {
+                        end += 1;
+                    }
+                    let list_items: Vec<ListItem<'a>> = items[k..=end].iter().map(|i| self.list_item(i)).collect();
+                    let span = self.span(&items[k]).join(self.span(&items[end]));
+                    self.block(Block::List(List { span, items: list_items }));
+                    k = end;
+                }
+                Kind::Blockquote | Kind::Attribution => {
+                    let mut end = k;
+                    while item.kind == Kind::Blockquote && end + 1 < items.len() && items[end + 1].kind == Kind::Blockquote {
+                        end += 1;
+                    }
+                    let paragraphs: Vec<Paragraph<'a>> = items[k..=end]
+                        .iter()
+                        .filter(|i| i.kind == Kind::Blockquote)
+                        .map(|i| Paragraph { span: self.span(i), text: self.text(i.first, i.last) })
+                        .collect();
+                    let attribution = match items.get(if item.kind == Kind::Attribution { k } else { end + 1 }) {
+                        Some(a) if a.kind == Kind::Attribution => {
+                            end = if item.kind == Kind::Attribution { k } else { end + 1 };
+                            Some(self.attribution(a))
+                        }
+                        _ => None,
+                    };
+                    let first = paragraphs.first().map(|p| p.span).or(attribution.as_ref().map(|a| a.span));
+                    let last = attribution.as_ref().map(|a| a.span).or(paragraphs.last().map(|p| p.span));
+                    let span = match (first, last) {
+                        (Some(a), Some(b)) => a.join(b),
+                        _ => self.span(&item),
+                    };
+                    self.block(Block::BlockQuote(BlockQuote { span, paragraphs, attribution }));
+                    k = end;
+                }
+                _ => {
+                    let block = self.simple_block(&item, items.get(k + 1));
+                    self.block(block);
+                }
+            }
+            k += 1;
+        }
+        if let Some(b) = self.byline.take() {
+            self.page.dangling_byline = Some(b);
+        }
+        Ok(())
+    }
+
+    fn start_update(&mut self, row: &Row<'a>) -> Result<(), ParseError> {
+        if self.page.updates.len() >= self.options.max_updates {
+            let span = row.line.trimmed_span();
+            let message = format!("page has more than {} updates", self.options.max_updates);
+            return Err(ParseError::new(ErrorKind::TooManyUpdates, span, message, self.source));
+        }
+        let byline = self.byline.take();
+        let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| b.span.join(row.line.trimmed_span()));
+        let (label, title) = match headline::label(row.text) {
+            Some((l, t)) => (Some(Cow::Borrowed(l)), t),
+            None => (None, row.text),
+        };
+        let headline = Headline {
+            span: row.line.trimmed_span(),
+            text: Cow::Borrowed(row.text),
+            label,
+            title: Cow::Borrowed(title),
+            remnant: row.remnant.map(Cow::Borrowed),
+        };
+        self.named = None;
+        self.page.updates.push(Update { span, byline, headline, blocks: Vec::new() });
+        Ok(())
+    }
+
+    /// Add a block to the current update. The classifier opens an update
+    /// before any block, so there always is one; should there not be, the
+    /// block's line becomes a headline so that nothing is lost.
+    fn block(&mut self, block: Block<'a>) {
+        if let Some(update) = self.page.updates.last_mut() {
+            update.span = update.span.join(block.span());
+            update.blocks.push(block);
+        }
+    }
+
+    fn make_byline(&self, row: &Row<'a>, marker: BylineMarker) -> Byline<'a> {
+        let text = match (marker, row.shape) {
+            (BylineMarker::Numbered, Shape::Numbered(t)) => t,
+            (BylineMarker::Dash, _) => row.text.trim_start_matches('-').trim_start(),
+            _ => row.text,
+        };
+        let kind = match byline::named(text) {
+            byline::Named::Empty => BylineKind::Empty,
+            byline::Named::Section(s) => BylineKind::Section(Cow::Borrowed(s)),
+            byline::Named::Person { name, outlet, role, handle } => BylineKind::Person(Person {
+                name: Cow::Borrowed(name),
+                outlet: outlet.map(Cow::Borrowed),
+                role: role.map(Cow::Borrowed),
+                handle: handle.map(Cow::Borrowed),
+            }),
+        };
+        Byline { span: row.line.trimmed_span(), marker, text: Cow::Borrowed(text), kind, remnant: row.remnant.map(Cow::Borrowed) }
+    }
+
+    fn list_item(&self, item: &Item) -> ListItem<'a> {
+        let row = &self.rows[item.first];
+        let (marker, text) = match row.shape {
+            Shape::Bullet(m, t) => (m, t),
+            _ => (ListMarker::Dash, row.text.trim_start_matches('-').trim_start()),
+        };
+        ListItem { span: row.line.trimmed_span(), marker, text: Cow::Borrowed(text) }
+    }
+
+    fn attribution(&mut self, item: &Item) -> Attribution<'a> {
+        let row = &self.rows[item.first];
+        let source = match row.shape {
+            Shape::Dashed(_, s) => s,
+            _ => row.text,
+        };
+        Attribution { span: row.line.trimmed_span(), text: Cow::Borrowed(row.text), source: Cow::Borrowed(source) }
+    }
+
+    fn simple_block(&mut self, item: &Item, next: Option<&Item>) -> Block<'a> {
+        let span = self.span(item);
+        let row = self.rows[item.last];
+        match item.kind {
+            Kind::Caption => {
+                let alt = (item.first < item.last).then(|| Cow::Borrowed(self.rows[item.first].text));
+                let (description, credit) = match row.shape {
+                    Shape::Caption(c) => (c.description, Some(Credit { kind: c.kind, source: Cow::Borrowed(c.source) })),
+                    _ => (row.text, None),
+                };
+                if credit.as_ref().is_some_and(|c| c.source.is_empty()) {
+                    self.diagnose(DiagnosticKind::CaptionWithoutSource, row.line.trimmed_span());
+                }
+                Block::Caption(Caption { span, alt, text: Cow::Borrowed(row.text), description: Cow::Borrowed(description), credit })
+            }
+            Kind::Quote => {
+                let open = self.open_family(item);
+                let parts = quote::parts(row.text, open);
+                let quoted = parts.map_or(row.text, |p| p.quoted);
+                let rest = parts.and_then(|p| p.rest);
+                let continues = parts.is_some_and(|p| p.continues);
+                let speaker = rest.and_then(quote::speaker).map(|name| {
+                    let resolved = if quote::PRONOUNS.contains(&name) { self.named } else { None };
+                    if resolved.is_none() {
+                        self.named = Some(name);
+                    }
+                    Speaker { name: Cow::Borrowed(name), resolved: resolved.map(Cow::Borrowed) }
+                });
+                let continued = next.is_some_and(|n| n.kind == Kind::Quote);
+                if continues && !continued {
+                    self.diagnose(DiagnosticKind::UnclosedQuote, span);
+                }
+                Block::Quote(Quote { span, text: self.text(item.first, item.last), quoted: Cow::Borrowed(quoted), speaker, rest: rest.map(Cow::Borrowed), continues })
+            }
+            Kind::Report => {
+                let reporter = match row.shape {
+                    Shape::Report(r) => r,
+                    _ => None,
+                };
+                Block::Report(Report { span, text: Cow::Borrowed(row.line.trimmed()), reporter: reporter.map(Cow::Borrowed) })
+            }
+            Kind::CrossRef => {
+                let target = match row.shape {
+                    Shape::CrossRef(t) => t,
+                    _ => None,
+                };
+                Block::CrossRef(CrossRef { span, text: Cow::Borrowed(row.text), target: target.map(Cow::Borrowed) })
+            }
+            Kind::Subheading => Block::Subheading(Subheading { span, text: Cow::Borrowed(row.text) }),
+            _ => Block::Paragraph(Paragraph { span, text: self.text(item.first, item.last) }),
+        }
+    }
+
+    /// The family of the quotation a `…` paragraph continues: that of the
+    /// quote paragraph before it in the same update.
+    fn open_family(&self, _item: &Item) -> Option<quote::Family> {
+        let update = self.page.updates.last()?;
+        match update.blocks.last()? {
+            Block::Quote(q) if q.continues => quote::opening(&q.text).map(|(f, _)| f).or(Some(quote::Family::Double)),
+            _ => None,
+        }
+    }
 }
 
 impl Page<'_> {
@@ -21,6 +401,7 @@ impl Page<'_> {
             updates: Vec::new(),
             ads: Vec::new(),
             footer: None,
+            dangling_byline: None,
             has_more: false,
             truncated: false,
             diagnostics: Vec::new(),

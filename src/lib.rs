@@ -14,7 +14,9 @@
 use std::borrow::Cow;
 
 mod block;
+mod blockquote;
 mod build;
+mod classify;
 mod diagnostic;
 mod error;
 mod grammar;

@@ -134,7 +134,7 @@ pub fn outline_page<'a>(source: &'a str, page: &Page<'_>) -> Vec<OutlineRow<'a>>
     spans.sort_by_key(|(span, _)| span.start);
     let mut rows = Vec::new();
     let mut next = 0;
-    for (i, line) in Lines::new(source, 0).enumerate() {
+    for (i, line) in Lines::new(source, crate::parse::start_of(source)).enumerate() {
         if line.is_blank() {
             continue;
         }
@@ -162,6 +162,7 @@ fn collect(page: &Page<'_>, out: &mut Vec<(Span, Role)>) {
     out.extend(page.header.iter().map(|h| (h.span, Role::Header)));
     out.extend(page.ads.iter().map(|a| (a.span, Role::Ad)));
     out.extend(page.footer.iter().map(|f| (f.span, Role::Footer)));
+    out.extend(page.dangling_byline.iter().map(|b| (b.span, Role::Byline)));
     for update in &page.updates {
         out.extend(update.byline.iter().map(|b| (b.span, Role::Byline)));
         out.push((update.headline.span, Role::Headline));

@@ -64,7 +64,7 @@ macro_rules! own_struct {
 }
 
 own_struct! {
-    Page { span, layout, preamble, header, updates, ads, footer, has_more, truncated, diagnostics }
+    Page { span, layout, preamble, header, updates, ads, footer, dangling_byline, has_more, truncated, diagnostics }
     PreambleBlock { span, text }
     Header { span, kind, text }
     AdSlot { span, position, remnant }

@@ -29,6 +29,9 @@ pub struct Page<'a> {
     /// The footer chrome after the last update, if any.
     #[cfg_attr(feature = "serde", serde(borrow))]
     pub footer: Option<Footer<'a>>,
+    /// A byline whose update fell past the cut (a bare `  1.` ending the page).
+    #[cfg_attr(feature = "serde", serde(borrow))]
+    pub dangling_byline: Option<crate::Byline<'a>>,
     /// Whether the page says that older updates exist beyond its window
     /// (a "Load more updates" footer).
     pub has_more: bool,

@@ -34,7 +34,8 @@ pub fn parse(source: &str) -> Page<'_> {
 /// ```
 /// use liveupdates::{parse_with, ErrorKind, ParseOptions};
 /// let options = ParseOptions { max_updates: 1, ..ParseOptions::default() };
-/// let err = parse_with("Live updates\n\nOne\n\nText.\n\nTwo\n\nText.\n", &options).unwrap_err();
+/// let page = "Live updates\n\nKelford bridge reopens\n\nThe bridge is open.\n\nAshbury fair cancelled\n\nThe fair will not go ahead.\n";
+/// let err = parse_with(page, &options).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyUpdates);
 /// assert_eq!(err.line(), 7);
 /// ```
@@ -95,7 +96,7 @@ fn decode(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, ParseError> {
 }
 
 /// Where the page starts: after a byte-order mark, if any.
-fn start_of(source: &str) -> usize {
+pub(crate) fn start_of(source: &str) -> usize {
     if source.starts_with(BOM) {
         BOM.len()
     } else {

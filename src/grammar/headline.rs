@@ -64,7 +64,7 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
     if !(first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first)) {
         return None;
     }
-    if has_inner_full_stop(t) || words::speaks_personally(unquoted_prefix(t)) {
+    if has_inner_full_stop(t) || (n > 12 && has_clause(t)) || words::speaks_personally(unquoted_prefix(t)) {
         return None;
     }
     if t.ends_with('.') && !t.ends_with("...") {
@@ -81,6 +81,12 @@ fn has_inner_full_stop(t: &str) -> bool {
         let abbreviation = before.len() <= 2 || before.ends_with('.');
         !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     })
+}
+
+/// A comma followed by a lower-case word: a sentence with clauses, which a
+/// long headline does not have.
+fn has_clause(t: &str) -> bool {
+    t.match_indices(", ").any(|(i, _)| t[i + 2..].starts_with(char::is_lowercase))
 }
 
 /// The part of a line before its first quotation (whose words are someone

@@ -15,7 +15,9 @@ const STOP: &[&str] = &[
     "or", "our", "out", "over", "s", "said", "say", "says", "she", "so", "some", "than", "that",
     "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
-    "will", "with", "would", "you", "your",
+    "will", "with", "would", "you", "your", "next", "last", "first", "today", "tonight", "still",
+    "again", "only", "other", "such", "own", "same", "well", "get", "got", "make", "made",
+    "take", "yet", "ever", "every", "many", "less", "few", "back",
 ];
 
 /// The number of words in `text` (runs of non-space characters).

@@ -1,0 +1,107 @@
+//! Which paragraphs a block quote holds.
+//!
+//! An attribution line closes the quoted run above it. The run goes back to
+//! an introducing colon line (everything after it is quoted), or to the
+//! nearest element that is not a plain paragraph; within that, the quoted
+//! part is the paragraphs nearest the attribution that speak in the
+//! speaker's own voice (a quotation mark, first or second person, a
+//! contraction), so the reporter's third-person paragraphs above stay
+//! paragraphs. The paragraph right above the attribution is always quoted.
+//!
+//! On a page cut before the attribution, first-person paragraphs ending the
+//! page after a colon line or a reporting line (`… told Vale TV what she
+//! saw.`) are a block quote still; a cut run of paragraphs opening with
+//! quotation marks stays quotes.
+
+use crate::classify::{Item, Kind, Row};
+use crate::grammar::{quote, words};
+
+/// Mark the quoted paragraphs of every attributed run as block quote.
+/// Gives the indexes of attributions with nothing to attribute.
+pub(crate) fn resolve(rows: &[Row<'_>], items: &mut [Item]) -> Vec<usize> {
+    let mut orphans = Vec::new();
+    for a in 0..items.len() {
+        if items[a].kind != Kind::Attribution {
+            continue;
+        }
+        // The run of paragraphs above, back to a colon line or another element.
+        let mut start = a;
+        let mut colon = false;
+        while start > 0 && matches!(items[start - 1].kind, Kind::Paragraph | Kind::Quote) {
+            if ends_with_colon(rows, &items[start - 1]) {
+                colon = true;
+                break;
+            }
+            start -= 1;
+        }
+        if start == a {
+            orphans.push(a);
+            continue;
+        }
+        let mut first = if colon { start } else { a - 1 };
+        if !colon {
+            while first > start && in_voice(rows, &items[first - 1]) {
+                first -= 1;
+            }
+        }
+        for item in &mut items[first..a] {
+            item.kind = Kind::Blockquote;
+        }
+    }
+    orphans
+}
+
+/// On a cut page: mark first-person paragraphs ending the page after a colon
+/// or reporting line as a block quote with no attribution.
+pub(crate) fn resolve_cut(rows: &[Row<'_>], items: &mut [Item]) {
+    let mut first = items.len();
+    while first > 0 {
+        let item = &items[first - 1];
+        let text = rows[item.first].text;
+        if item.kind == Kind::Paragraph && quote::opening(text).is_none() && words::statement_score(&joined(rows, item)) > 0 {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    if first == items.len() || first == 0 {
+        return;
+    }
+    let intro = &items[first - 1];
+    let reporting = intro.kind == Kind::Paragraph
+        && (ends_with_colon(rows, intro) || {
+            let t = joined(rows, intro);
+            t.split_whitespace().any(|w| matches!(w, "said" | "says" | "told" | "added" | "explained"))
+        });
+    if reporting {
+        for item in &mut items[first..] {
+            item.kind = Kind::Blockquote;
+        }
+    }
+}
+
+fn ends_with_colon(rows: &[Row<'_>], item: &Item) -> bool {
+    item.kind == Kind::Paragraph && rows[item.last].text.ends_with(':')
+}
+
+/// Whether a paragraph reads as the speaker's words.
+fn in_voice(rows: &[Row<'_>], item: &Item) -> bool {
+    if item.kind == Kind::Quote {
+        return true;
+    }
+    let text = joined(rows, item);
+    let marked = quote::opening(&text).is_some() || text.ends_with(['”', '"', '’']);
+    marked || words::statement_score(&text) > 0
+}
+
+/// The text of an item's rows, joined with spaces (only for weighing words).
+fn joined(rows: &[Row<'_>], item: &Item) -> String {
+    let mut s = String::new();
+    for r in &rows[item.first..=item.last] {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(r.text);
+    }
+    s
+}

@@ -1,0 +1,558 @@
+//! Phase 3: give every non-blank line its role, from its shape and its
+//! context.
+//!
+//! # The rules
+//!
+//! The page splits at the header (`Live updates`, `Live news stream`; failing
+//! those a `Latest … reports` heading not followed by a list, failing that a
+//! count line `- N updates`): lines above it are preamble. The footer starts
+//! at the first `Load more updates`, `Back to top` or `Latest … reports` line
+//! after the header (or a cut `Load more upd…` ending the page); all after it
+//! is footer. In between, each line is read by its shape (see
+//! [`crate::grammar`]): ad slots, numbered bylines, bullets, captions with a
+//! credit, cross-references, report pointers and long-dash attributions are
+//! known by shape alone. A `- text` line is a list item after a colon line, a
+//! subheading or another item; an attribution after a paragraph (on spaced
+//! pages); otherwise a byline before a headline. Plain lines are decided by
+//! context:
+//!
+//! 1. After the header, a byline or an ad slot, a line is a headline (after
+//!    an ad only if it has a headline's shape: otherwise the ad stood inside
+//!    an update). A bare region name (`Northmoor (E)`) right before a
+//!    headline-shaped line is a byline.
+//! 2. On spaced pages a plain line glued under a paragraph continues it; a
+//!    short line glued above a caption is its alt text.
+//! 3. A line without a headline's shape (long, several sentences, ending in
+//!    `:` `;` `,`, first person outside quotes, lower case, a hashtag, an
+//!    avatar file name, a schedule entry) is a paragraph or a quote.
+//! 4. A headline-shaped line heading a list (or a caption over a list) is a
+//!    subheading, as is a date.
+//! 5. Otherwise the line's content words are weighed against its
+//!    neighbours: a headline shares words with the lede that follows it (the
+//!    next paragraph, skipping captions and report lines) and not with the
+//!    update above; a caption or subheading belongs to the text around it.
+//!    Right under a headline (the image slot), a line sharing no words with
+//!    that headline but some with the following text is the next update's
+//!    headline (the first was headline-only); otherwise it is a caption. In
+//!    a body, a line sharing nothing with what follows, but something with
+//!    what precedes (or, if short, naming nothing), is a caption or
+//!    subheading; anything else is a headline, as is any headline-shaped line
+//!    followed by an ad slot, a byline, the footer, another headline-shaped
+//!    line or the end. A headline ending in a full stop must be short, name
+//!    something and share at least two words with its lede.
+//! 6. Block quotes: an attribution closes the paragraphs above it back to a
+//!    colon line (all quoted), or else back over those in the speaker's voice
+//!    (quotation marks, first or second person, contractions), never over
+//!    the reporter's own third-person lines. On a cut page, first-person
+//!    paragraphs after a colon or reporting line form a block quote with no
+//!    attribution.
+
+use crate::grammar::attribution::{self, Dash};
+use crate::grammar::caption::{self, CaptionLine};
+use crate::grammar::{byline, chrome, crossref, headline, list, quote, report, words};
+use crate::lines::Line;
+use crate::{HeaderKind, ListMarker};
+
+/// What one non-blank line looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Shape<'a> {
+    Live,
+    Count,
+    Latest,
+    LoadMore,
+    BackToTop,
+    CutLoadMore,
+    Ad,
+    LoneDash,
+    Numbered(&'a str),
+    Dashed(Dash, &'a str),
+    Bullet(ListMarker, &'a str),
+    Caption(CaptionLine<'a>),
+    CrossRef(Option<&'a str>),
+    Report(Option<&'a str>),
+    Plain,
+}
+
+/// A non-blank line with its shape.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row<'a> {
+    pub line: Line<'a>,
+    /// 0-based number of the source line.
+    pub number: usize,
+    /// Blank lines between this row and the previous non-blank one.
+    pub gap: usize,
+    /// A link remnant glued before the element.
+    pub remnant: Option<&'a str>,
+    /// The element's text: trimmed, remnant removed.
+    pub text: &'a str,
+    pub shape: Shape<'a>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(line: Line<'a>, number: usize, gap: usize, last: bool) -> Row<'a> {
+        let trimmed = line.trimmed();
+        let (remnant, text) = match chrome::split_remnant(trimmed) {
+            Some((r, t)) => (Some(r), t),
+            None => (None, trimmed),
+        };
+        // Indentation matters for bylines, so they read the untrimmed line.
+        let raw = if remnant.is_some() { text } else { line.text };
+        Row { line, number, gap, remnant, text, shape: shape_of(raw, text, last) }
+    }
+
+    fn is_plain(&self) -> bool {
+        self.shape == Shape::Plain
+    }
+
+    /// The headline shape of a plain row.
+    fn headline_shape(&self) -> Option<headline::Ending> {
+        if self.is_plain() {
+            headline::shape(self.text)
+        } else {
+            None
+        }
+    }
+}
+
+fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> Shape<'a> {
+    if chrome::is_ad(t) {
+        return Shape::Ad;
+    }
+    if chrome::is_live_header(t) {
+        return Shape::Live;
+    }
+    if chrome::is_count_line(t) {
+        return Shape::Count;
+    }
+    if chrome::is_latest_reports(t) {
+        return Shape::Latest;
+    }
+    match chrome::footer_line(t) {
+        Some(chrome::FooterLine::LoadMore) => return Shape::LoadMore,
+        Some(chrome::FooterLine::BackToTop) => return Shape::BackToTop,
+        None => {}
+    }
+    if last && chrome::is_cut_load_more(t) {
+        return Shape::CutLoadMore;
+    }
+    if chrome::is_lone_dash(t) {
+        return Shape::LoneDash;
+    }
+    if let Some(text) = byline::numbered(raw) {
+        return Shape::Numbered(text);
+    }
+    if let Some((marker, text)) = list::bullet(t) {
+        return match report::report(text) {
+            Some(reporter) => Shape::Report(reporter),
+            None => Shape::Bullet(marker, text),
+        };
+    }
+    if let Some(c) = caption::caption(t) {
+        return Shape::Caption(c);
+    }
+    if let Some(target) = crossref::crossref(t) {
+        return Shape::CrossRef(target);
+    }
+    if let Some(reporter) = report::report(t) {
+        return Shape::Report(reporter);
+    }
+    if let Some((dash, source)) = attribution::dashed(t) {
+        return Shape::Dashed(dash, source);
+    }
+    Shape::Plain
+}
+
+/// What an item of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Byline(crate::BylineMarker),
+    Headline,
+    Paragraph,
+    Subheading,
+    Caption,
+    Quote,
+    Blockquote,
+    Attribution,
+    Report,
+    ListItem(ListMarker),
+    CrossRef,
+    Ad,
+}
+
+/// One element: a kind over rows `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Item {
+    pub kind: Kind,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Whether the rows are in the compact (dash) layout: no blank line between
+/// any two of them.
+pub(crate) fn is_compact(rows: &[Row<'_>]) -> bool {
+    rows.len() >= 3 && rows.iter().skip(1).all(|r| r.gap == 0)
+}
+
+/// Where the header stands, and what it is.
+pub(crate) fn find_header(rows: &[Row<'_>]) -> Option<(usize, HeaderKind)> {
+    if let Some(i) = rows.iter().position(|r| r.shape == Shape::Live) {
+        return Some((i, HeaderKind::Live));
+    }
+    let latest = rows.iter().position(|r| r.shape == Shape::Latest).filter(|&i| {
+        let footer_above = rows[..i].iter().any(|r| matches!(r.shape, Shape::LoadMore | Shape::BackToTop));
+        let list_below = rows.get(i + 1).is_some_and(|r| r.shape == Shape::LoneDash);
+        !footer_above && !list_below
+    });
+    if let Some(i) = latest {
+        return Some((i, HeaderKind::LatestReports));
+    }
+    rows.iter().position(|r| r.shape == Shape::Count).map(|i| (i, HeaderKind::Count))
+}
+
+/// Where the footer starts, at or after `from`.
+pub(crate) fn find_footer(rows: &[Row<'_>], from: usize) -> usize {
+    rows[from.min(rows.len())..]
+        .iter()
+        .position(|r| matches!(r.shape, Shape::LoadMore | Shape::BackToTop | Shape::Latest | Shape::CutLoadMore))
+        .map_or(rows.len(), |p| p + from)
+}
+
+/// Classify the body rows `rows[start..end]` into items.
+pub(crate) fn body(rows: &[Row<'_>], start: usize, end: usize, compact: bool) -> Vec<Item> {
+    let mut c = Classifier { rows: &rows[..end], compact, items: Vec::new(), expect: Expect::Headline, social: false, open_quote: None };
+    let mut i = start;
+    while i < end {
+        i = c.row(i);
+    }
+    c.items
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A headline comes next (after the header or a byline).
+    Headline,
+    /// After an ad slot: a headline-shaped line starts an update.
+    AfterAd,
+    /// Inside an update's body.
+    Body,
+}
+
+struct Classifier<'r, 'a> {
+    rows: &'r [Row<'a>],
+    compact: bool,
+    items: Vec<Item>,
+    expect: Expect,
+    /// Inside the leftovers of stripped social posts.
+    social: bool,
+    /// The family of a quotation still open at the end of the last quote.
+    open_quote: Option<quote::Family>,
+}
+
+/// What the next rows hold, for weighing a candidate line.
+struct Ahead<'a> {
+    /// The text of the next body line (a paragraph, quote or list item).
+    text: Option<&'a str>,
+    /// The line right after is a caption with a credit.
+    credit_next: bool,
+    /// The line right after ends the update: an ad, a byline, the footer,
+    /// the end, or another headline-shaped line.
+    boundary: bool,
+}
+
+impl<'r, 'a> Classifier<'r, 'a> {
+    fn push(&mut self, kind: Kind, first: usize, last: usize) {
+        self.items.push(Item { kind, first, last });
+        if kind != Kind::Quote {
+            self.open_quote = None;
+        }
+    }
+
+    /// The last line of an item: what a following line is weighed against.
+    fn item_text(&self, item: &Item) -> &'a str {
+        self.rows[item.last].text
+    }
+
+    /// Classify row `i`; gives the next row to read.
+    fn row(&mut self, i: usize) -> usize {
+        let row = self.rows[i];
+        let expect = self.expect;
+        self.expect = Expect::Body;
+        if !matches!(row.shape, Shape::Plain) {
+            self.social = false;
+        }
+        match row.shape {
+            Shape::Ad => {
+                self.push(Kind::Ad, i, i);
+                self.expect = if expect == Expect::Headline { Expect::Headline } else { Expect::AfterAd };
+                return i + 1;
+            }
+            Shape::Numbered(_) => {
+                self.push(Kind::Byline(crate::BylineMarker::Numbered), i, i);
+                self.expect = Expect::Headline;
+                return i + 1;
+            }
+            _ => {}
+        }
+        if expect == Expect::Headline {
+            if self.is_region_byline(i) {
+                self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
+                self.expect = Expect::Headline;
+            } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen, _)) && self.headline_follows(i) {
+                self.push(Kind::Byline(crate::BylineMarker::Dash), i, i);
+                self.expect = Expect::Headline;
+            } else {
+                self.push(Kind::Headline, i, i);
+            }
+            return i + 1;
+        }
+        match row.shape {
+            Shape::Bullet(marker, _) => self.push(Kind::ListItem(marker), i, i),
+            Shape::Caption(_) => self.push(Kind::Caption, i, i),
+            Shape::CrossRef(_) => self.push(Kind::CrossRef, i, i),
+            Shape::Report(_) => self.push(Kind::Report, i, i),
+            Shape::Dashed(Dash::Long, _) => self.push(Kind::Attribution, i, i),
+            Shape::Dashed(Dash::Hyphen, _) => self.dashed(i),
+            Shape::Plain => return self.plain(i, expect),
+            _ => self.push(Kind::Paragraph, i, i),
+        }
+        i + 1
+    }
+
+    /// A `- text` line: list item, attribution or byline, by context.
+    fn dashed(&mut self, i: usize) {
+        let prev = self.items.last().copied();
+        let prev_text = prev.map(|p| self.rows[p.last].text).unwrap_or("");
+        let listy = match prev.map(|p| p.kind) {
+            Some(Kind::ListItem(_) | Kind::Subheading) => true,
+            Some(Kind::Paragraph) => prev_text.ends_with([':', ';']),
+            _ => false,
+        };
+        let after_text = matches!(prev.map(|p| p.kind), Some(Kind::Paragraph | Kind::Quote));
+        if listy {
+            self.push(Kind::ListItem(ListMarker::Dash), i, i);
+        } else if self.compact && self.headline_follows(i) {
+            self.push(Kind::Byline(crate::BylineMarker::Dash), i, i);
+            self.expect = Expect::Headline;
+        } else if after_text {
+            self.push(Kind::Attribution, i, i);
+        } else if self.headline_follows(i) {
+            self.push(Kind::Byline(crate::BylineMarker::Dash), i, i);
+            self.expect = Expect::Headline;
+        } else {
+            self.push(Kind::Paragraph, i, i);
+        }
+    }
+
+    /// Whether the row after `i` is plain and shaped like a headline.
+    fn headline_follows(&self, i: usize) -> bool {
+        self.rows.get(i + 1).is_some_and(|r| r.headline_shape().is_some())
+    }
+
+    /// A bare region name standing before a headline.
+    fn is_region_byline(&self, i: usize) -> bool {
+        let row = &self.rows[i];
+        row.is_plain() && row.remnant.is_none() && byline::is_region(row.text) && self.headline_follows(i)
+            && !self.rows.get(i + 2).is_some_and(|r| matches!(r.shape, Shape::Bullet(..)))
+    }
+
+    /// A plain line.
+    fn plain(&mut self, i: usize, expect: Expect) -> usize {
+        let row = self.rows[i];
+        let next = self.rows.get(i + 1);
+        let glued_next = next.is_some_and(|n| n.gap == 0);
+        // A plain line glued under a paragraph continues it.
+        if !self.compact && row.gap == 0 {
+            if let Some(last) = self.items.last_mut() {
+                if matches!(last.kind, Kind::Paragraph | Kind::Quote | Kind::Blockquote) && last.last + 1 == i {
+                    last.last = i;
+                    return i + 1;
+                }
+            }
+        }
+        // Alt text glued above its caption.
+        if glued_next && self.is_alt(i) {
+            self.push(Kind::Caption, i, i + 1);
+            return i + 2;
+        }
+        if expect == Expect::AfterAd {
+            if self.is_region_byline(i) {
+                self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
+                self.expect = Expect::Headline;
+                return i + 1;
+            }
+            let short_stop = words::count(row.text) <= 10;
+            match row.headline_shape() {
+                Some(headline::Ending::Open) => return self.headline(i),
+                Some(headline::Ending::FullStop) if short_stop => return self.headline(i),
+                _ => {}
+            }
+        }
+        // Quotations (a wholly or partly quoted headline aside).
+        let quoted = quote::opening(row.text).is_some();
+        let continued = self.open_quote.is_some() && quote::continuation(row.text).is_some();
+        if continued || (quoted && row.headline_shape().is_none()) {
+            let parts = quote::parts(row.text, self.open_quote);
+            self.push(Kind::Quote, i, i);
+            self.open_quote = parts.filter(|p| p.continues).and_then(|_| {
+                quote::opening(row.text).map(|(f, _)| f).or(self.open_quote)
+            });
+            return i + 1;
+        }
+        if headline::is_avatar(row.text) || row.text.contains('#') {
+            self.social = true;
+            self.push(Kind::Paragraph, i, i);
+            return i + 1;
+        }
+        if row.text.ends_with(['.', '?']) {
+            self.social = false;
+        }
+        let Some(ending) = row.headline_shape() else {
+            self.push(Kind::Paragraph, i, i);
+            return i + 1;
+        };
+        if !self.compact && glued_next && next.is_some_and(|n| n.is_plain()) {
+            // The first line of a paragraph of several lines.
+            self.push(Kind::Paragraph, i, i);
+            return i + 1;
+        }
+        if self.is_region_byline(i) {
+            self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
+            self.expect = Expect::Headline;
+            return i + 1;
+        }
+        if headline::is_date(row.text) || self.heads_list(i) {
+            self.push(Kind::Subheading, i, i);
+            return i + 1;
+        }
+        let kind = self.weigh(i, ending, quoted);
+        if kind == Kind::Headline {
+            return self.headline(i);
+        }
+        self.push(kind, i, i);
+        i + 1
+    }
+
+    fn headline(&mut self, i: usize) -> usize {
+        self.push(Kind::Headline, i, i);
+        self.social = false;
+        i + 1
+    }
+
+    /// A short line glued above a caption: its image's alt text.
+    fn is_alt(&self, i: usize) -> bool {
+        let (row, Some(next)) = (&self.rows[i], self.rows.get(i + 1)) else { return false };
+        let short = words::count(row.text) <= 8 && !row.text.ends_with(['.', ':', ';', ',']);
+        if !short || row.remnant.is_some() {
+            return false;
+        }
+        match next.shape {
+            Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty(),
+            Shape::Plain if !self.compact => {
+                let after_glued = self.rows.get(i + 2).is_some_and(|r| r.gap == 0);
+                let caption_like = words::count(next.text) <= 16 && !next.text.ends_with(['.', ':', ';']);
+                !after_glued && caption_like && words::overlap(&words::content(row.text), next.text, false) > 0
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the line heads a list: bullets or dash items follow it.
+    fn heads_list(&self, i: usize) -> bool {
+        let row = &self.rows[i];
+        let is_list = |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
+        self.rows.get(i + 1).is_some_and(is_list) && !row.text.ends_with([':', ';'])
+    }
+
+    /// Whether row `j` could start an update of its own: plain, shaped like
+    /// a headline, not a date or a list heading, standing alone.
+    fn standalone_candidate(&self, j: usize) -> bool {
+        let Some(r) = self.rows.get(j) else { return false };
+        let alone = self.compact || (r.gap > 0 && self.rows.get(j + 1).is_none_or(|n| n.gap > 0));
+        alone && r.headline_shape() == Some(headline::Ending::Open) && !headline::is_date(r.text) && !self.heads_list(j)
+    }
+
+    /// What follows row `i`.
+    fn ahead(&self, i: usize) -> Ahead<'a> {
+        let mut out = Ahead { text: None, credit_next: false, boundary: false };
+        let Some(next) = self.rows.get(i + 1) else {
+            out.boundary = true;
+            return out;
+        };
+        out.credit_next = matches!(next.shape, Shape::Caption(c) if !c.source.is_empty());
+        out.boundary = match next.shape {
+            Shape::Ad | Shape::Numbered(_) => true,
+            Shape::Plain => self.standalone_candidate(i + 1),
+            _ => false,
+        };
+        for (j, r) in self.rows.iter().enumerate().skip(i + 1).take(6) {
+            match r.shape {
+                Shape::Caption(_) | Shape::Report(_) => continue,
+                Shape::Plain if self.heads_list(j) => continue,
+                Shape::Plain | Shape::Bullet(..) => {
+                    out.text = Some(r.text);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Weigh a headline-shaped body line against its neighbours (rule 5).
+    fn weigh(&self, i: usize, ending: headline::Ending, quoted: bool) -> Kind {
+        let row = &self.rows[i];
+        let text = row.text;
+        if headline::label(text).is_some() {
+            return Kind::Headline;
+        }
+        let ahead = self.ahead(i);
+        let own = words::content(text);
+        let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
+        let prev = self.items.last().copied();
+        let prev_kind = prev.map(|p| p.kind);
+        let prev_text = prev.map(|p| self.item_text(&p)).unwrap_or("");
+        let named = words::has_proper_noun(text);
+        let n = words::count(text);
+        if ending == headline::Ending::FullStop {
+            let p = words::overlap(&own, prev_text, true);
+            let ok = n <= 8 && named && q >= 2 && p == 0 && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
+            return if ok { Kind::Headline } else { Kind::Paragraph };
+        }
+        if self.social && q == 0 {
+            return Kind::Paragraph;
+        }
+        if prev_kind == Some(Kind::Headline) {
+            // The image slot under a headline.
+            let h = words::overlap(&own, prev_text, false);
+            if h == 0 && (q > 0 || ahead.credit_next || ahead.boundary) {
+                return Kind::Headline;
+            }
+            if h == 0 && q == 0 && (named || quoted) {
+                return Kind::Headline;
+            }
+            return not_headline(text);
+        }
+        if ahead.boundary || ahead.credit_next {
+            return Kind::Headline;
+        }
+        let paragraph_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote));
+        let p = if paragraph_before { words::overlap(&own, prev_text, true) } else { 0 };
+        let weak = !quoted && !named && n <= 5;
+        if q == 0 && (p > 0 || weak) {
+            not_headline(text)
+        } else {
+            Kind::Headline
+        }
+    }
+}
+
+/// A headline-shaped line that is not a headline: a subheading if it asks,
+/// dates or is a short unnamed title; otherwise a caption (an image slot).
+fn not_headline(text: &str) -> Kind {
+    let short_title = words::count(text) <= 4 && !words::has_proper_noun(text);
+    if text.ends_with(['?', ':']) || headline::is_date(text) || short_title {
+        Kind::Subheading
+    } else {
+        Kind::Caption
+    }
+}
