@@ -94,9 +94,11 @@ const TIME: &[&str] = &[
 /// Words that report speech in the third person.
 const REPORTING: &[&str] = &["said", "says", "told", "according"];
 
-/// Whether `word` (lower case, straight apostrophes) is first or second person.
+/// Whether `word` is first or second person (`US`, in capitals, is a
+/// country, not `us`).
 pub(crate) fn is_personal(word: &str) -> bool {
-    PERSONAL.contains(&word)
+    let acronym = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
+    !acronym && PERSONAL.contains(&word.to_lowercase().replace('’', "'").as_str())
 }
 
 /// How strongly an unmarked paragraph reads as someone's own words rather
@@ -107,7 +109,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
     let mut after_this = false;
     for (i, word) in text.split_word_bounds().filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
         let w = word.to_lowercase().replace('’', "'");
-        if is_personal(&w) {
+        if is_personal(word) {
             score += 2;
         } else if CONTRACTED.iter().any(|c| w.ends_with(c))
             || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s))
@@ -132,7 +134,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
 pub(crate) fn speaks_personally(text: &str) -> bool {
     text.split_word_bounds()
         .take(WINDOW)
-        .any(|w| is_personal(&w.to_lowercase().replace('’', "'")))
+        .any(is_personal)
 }
 
 #[cfg(test)]
@@ -173,5 +175,6 @@ mod tests {
     fn personal_voice() {
         assert!(speaks_personally("I would especially like to speak to you"));
         assert!(!speaks_personally("Police say 120 ewes have been stolen"));
+        assert!(!speaks_personally("US: talks with the UK"));
     }
 }
