@@ -12,8 +12,14 @@
 use std::io::{Read, Write};
 
 const SEEDS: [(&str, &str); 2] = [
-    ("seeds/000_fc07ed4dcfef15de.txt", include_str!("../seeds/000_fc07ed4dcfef15de.txt")),
-    ("seeds/001_5e9e988d76bce3bb.txt", include_str!("../seeds/001_5e9e988d76bce3bb.txt")),
+    (
+        "seeds/000_fc07ed4dcfef15de.txt",
+        include_str!("../seeds/000_fc07ed4dcfef15de.txt"),
+    ),
+    (
+        "seeds/001_5e9e988d76bce3bb.txt",
+        include_str!("../seeds/001_5e9e988d76bce3bb.txt"),
+    ),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

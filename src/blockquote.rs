@@ -58,7 +58,10 @@ pub(crate) fn resolve_cut(rows: &[Row<'_>], items: &mut [Item]) {
     while first > 0 {
         let item = &items[first - 1];
         let text = rows[item.first].text;
-        if item.kind == Kind::Paragraph && quote::opening(text).is_none() && words::statement_score(&joined(rows, item)) > 0 {
+        if item.kind == Kind::Paragraph
+            && quote::opening(text).is_none()
+            && words::statement_score(&joined(rows, item)) > 0
+        {
             first -= 1;
         } else {
             break;
@@ -71,7 +74,8 @@ pub(crate) fn resolve_cut(rows: &[Row<'_>], items: &mut [Item]) {
     let reporting = intro.kind == Kind::Paragraph
         && (ends_with_colon(rows, intro) || {
             let t = joined(rows, intro);
-            t.split_whitespace().any(|w| matches!(w, "said" | "says" | "told" | "added" | "explained"))
+            t.split_whitespace()
+                .any(|w| matches!(w, "said" | "says" | "told" | "added" | "explained"))
         });
     if reporting {
         for item in &mut items[first..] {

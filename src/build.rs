@@ -6,38 +6,59 @@ use crate::grammar::{byline, headline, quote};
 use crate::lines::Lines;
 use crate::{
     AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineKind, BylineMarker, Caption,
-    Credit, CrossRef, Diagnostic, DiagnosticKind, ErrorKind, Footer, FooterKind, FooterLine, Header,
-    Headline, Layout, List, ListItem, ListMarker, Page, Paragraph, ParseError, ParseOptions, Person,
-    PreambleBlock, Quote, Report, Span, Speaker, Subheading, Text, Update,
+    Credit, CrossRef, Diagnostic, DiagnosticKind, ErrorKind, Footer, FooterKind, FooterLine,
+    Header, Headline, Layout, List, ListItem, ListMarker, Page, Paragraph, ParseError,
+    ParseOptions, Person, PreambleBlock, Quote, Report, Span, Speaker, Subheading, Text, Update,
 };
 use std::borrow::Cow;
 
 /// Parse `source` from byte `start` (after any byte-order mark).
-pub(crate) fn build<'a>(source: &'a str, start: usize, options: &ParseOptions) -> Result<Page<'a>, ParseError> {
+pub(crate) fn build<'a>(
+    source: &'a str,
+    start: usize,
+    options: &ParseOptions,
+) -> Result<Page<'a>, ParseError> {
     let rows = rows(source, start, options)?;
     let header = classify::find_header(&rows);
     let body_start = header.map_or(0, |(h, _)| h + 1);
     let footer_start = classify::find_footer(&rows, body_start);
     let body = &rows[body_start..footer_start];
-    let compact = if body.len() >= 3 { classify::is_compact(body) } else { classify::is_compact(&rows) };
+    let compact = if body.len() >= 3 {
+        classify::is_compact(body)
+    } else {
+        classify::is_compact(&rows)
+    };
     let mut items = classify::body(&rows, body_start, footer_start, compact);
     let orphans = blockquote::resolve(&rows, &mut items);
 
     let mut b = Builder::new(source, &rows, options);
     b.page.span = Span::new(start, source.len());
-    b.page.layout = if compact { Layout::Compact } else { Layout::Spaced };
+    b.page.layout = if compact {
+        Layout::Compact
+    } else {
+        Layout::Spaced
+    };
     match header {
         Some((h, kind)) => {
             b.preamble(&rows[..h], compact);
             let row = &rows[h];
-            b.page.header = Some(Header { span: row.line.trimmed_span(), kind, text: Cow::Borrowed(row.text) });
+            b.page.header = Some(Header {
+                span: row.line.trimmed_span(),
+                kind,
+                text: Cow::Borrowed(row.text),
+            });
             if h > 0 {
-                let span = rows[0].line.trimmed_span().join(rows[h - 1].line.trimmed_span());
+                let span = rows[0]
+                    .line
+                    .trimmed_span()
+                    .join(rows[h - 1].line.trimmed_span());
                 b.diagnose(DiagnosticKind::TextBeforeHeader, span);
             }
         }
         None => {
-            let span = rows.first().map_or(Span::new(start, start), |r| r.line.trimmed_span());
+            let span = rows
+                .first()
+                .map_or(Span::new(start, start), |r| r.line.trimmed_span());
             b.diagnose(DiagnosticKind::NoHeader, Span::new(span.start, span.start));
         }
     }
@@ -47,7 +68,10 @@ pub(crate) fn build<'a>(source: &'a str, start: usize, options: &ParseOptions) -
         blockquote::resolve_cut(&rows, &mut items);
     }
     for &a in &orphans {
-        b.diagnose(DiagnosticKind::AttributionWithoutQuote, rows[items[a].first].line.trimmed_span());
+        b.diagnose(
+            DiagnosticKind::AttributionWithoutQuote,
+            rows[items[a].first].line.trimmed_span(),
+        );
     }
     b.items(&items)?;
     if b.page.truncated {
@@ -66,13 +90,22 @@ pub(crate) fn build<'a>(source: &'a str, start: usize, options: &ParseOptions) -
 }
 
 /// The non-blank lines, with their shapes and the blank lines before them.
-fn rows<'a>(source: &'a str, start: usize, options: &ParseOptions) -> Result<Vec<Row<'a>>, ParseError> {
+fn rows<'a>(
+    source: &'a str,
+    start: usize,
+    options: &ParseOptions,
+) -> Result<Vec<Row<'a>>, ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut gap = 0;
     for (number, line) in Lines::new(source, start).enumerate() {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
-            return Err(ParseError::new(ErrorKind::LineTooLong, Span::new(line.span.start, line.span.start), message, source));
+            return Err(ParseError::new(
+                ErrorKind::LineTooLong,
+                Span::new(line.span.start, line.span.start),
+                message,
+                source,
+            ));
         }
         if line.is_blank() {
             gap += 1;
@@ -90,16 +123,27 @@ fn rows<'a>(source: &'a str, start: usize, options: &ParseOptions) -> Result<Vec
 
 /// Whether the text ends in the middle of an element.
 fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
-    let Some(last) = rows.last() else { return false };
+    let Some(last) = rows.last() else {
+        return false;
+    };
     match last.shape {
         Shape::CutLoadMore => return true,
-        Shape::Numbered(t) if t.is_empty() => return true,
+        Shape::Numbered("") => return true,
         Shape::Caption(c) if c.source.is_empty() => return true,
-        Shape::Ad | Shape::LoadMore | Shape::BackToTop | Shape::Live | Shape::Latest | Shape::Count => return false,
+        Shape::Ad
+        | Shape::LoadMore
+        | Shape::BackToTop
+        | Shape::Live
+        | Shape::Latest
+        | Shape::Count => return false,
         _ => {}
     }
-    let dangling = items.last().is_some_and(|i| matches!(i.kind, Kind::Byline(_)));
-    let complete = last.text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
+    let dangling = items
+        .last()
+        .is_some_and(|i| matches!(i.kind, Kind::Byline(_)));
+    let complete = last
+        .text
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
     dangling || (!last.line.terminated && !complete)
 }
 
@@ -115,7 +159,14 @@ struct Builder<'s, 'a> {
 
 impl<'s, 'a> Builder<'s, 'a> {
     fn new(source: &'a str, rows: &'s [Row<'a>], options: &'s ParseOptions) -> Self {
-        Builder { source, rows, options, page: Page::empty(source), byline: None, named: None }
+        Builder {
+            source,
+            rows,
+            options,
+            page: Page::empty(source),
+            byline: None,
+            named: None,
+        }
     }
 
     fn diagnose(&mut self, kind: DiagnosticKind, span: Span) {
@@ -123,7 +174,10 @@ impl<'s, 'a> Builder<'s, 'a> {
     }
 
     fn span(&self, item: &Item) -> Span {
-        self.rows[item.first].line.trimmed_span().join(self.rows[item.last].line.trimmed_span())
+        self.rows[item.first]
+            .line
+            .trimmed_span()
+            .join(self.rows[item.last].line.trimmed_span())
     }
 
     /// The text of rows `first..=last` joined with `\n`: borrowed when the
@@ -137,7 +191,10 @@ impl<'s, 'a> Builder<'s, 'a> {
                 && w[1].line.trimmed_span().start == end + 1
         });
         if contiguous {
-            let (a, b) = (rows[0].line.trimmed_span().end - rows[0].text.len(), rows[rows.len() - 1].line.span.end);
+            let (a, b) = (
+                rows[0].line.trimmed_span().end - rows[0].text.len(),
+                rows[rows.len() - 1].line.span.end,
+            );
             Cow::Borrowed(&self.source[a..b])
         } else {
             let mut s = String::new();
@@ -156,7 +213,10 @@ impl<'s, 'a> Builder<'s, 'a> {
         for i in 0..rows.len() {
             let ends = i + 1 == rows.len() || compact || rows[i + 1].gap > 0;
             if ends {
-                let span = rows[first].line.trimmed_span().join(rows[i].line.trimmed_span());
+                let span = rows[first]
+                    .line
+                    .trimmed_span()
+                    .join(rows[i].line.trimmed_span());
                 let text = self.text(first, i);
                 self.page.preamble.push(PreambleBlock { span, text });
                 first = i + 1;
@@ -175,11 +235,18 @@ impl<'s, 'a> Builder<'s, 'a> {
                     Shape::Latest => FooterKind::LatestReports,
                     _ => FooterKind::Related,
                 };
-                FooterLine { span: r.line.trimmed_span(), kind, text: Cow::Borrowed(r.line.trimmed()) }
+                FooterLine {
+                    span: r.line.trimmed_span(),
+                    kind,
+                    text: Cow::Borrowed(r.line.trimmed()),
+                }
             })
             .collect();
         self.page.has_more = lines.iter().any(|l| l.kind == FooterKind::LoadMore);
-        let span = first.line.trimmed_span().join(rows[rows.len() - 1].line.trimmed_span());
+        let span = first
+            .line
+            .trimmed_span()
+            .join(rows[rows.len() - 1].line.trimmed_span());
         self.page.footer = Some(Footer { span, lines });
     }
 
@@ -195,52 +262,90 @@ impl<'s, 'a> Builder<'s, 'a> {
                     let position = match self.page.updates.len() {
                         0 => AdPosition::BeforeUpdates,
                         n => {
-                            let next_starts = items.get(k + 1).is_none_or(|i| matches!(i.kind, Kind::Headline | Kind::Byline(_) | Kind::Ad));
+                            let next_starts = items.get(k + 1).is_none_or(|i| {
+                                matches!(i.kind, Kind::Headline | Kind::Byline(_) | Kind::Ad)
+                            });
                             let blocks = self.page.updates[n - 1].blocks.len();
                             if next_starts && self.byline.is_none() {
                                 AdPosition::AfterUpdate { after: n - 1 }
                             } else {
-                                AdPosition::InUpdate { update: n - 1, blocks_before: blocks }
+                                AdPosition::InUpdate {
+                                    update: n - 1,
+                                    blocks_before: blocks,
+                                }
                             }
                         }
                     };
                     let remnant = row.remnant.map(Cow::Borrowed);
-                    self.page.ads.push(AdSlot { span: row.line.trimmed_span(), position, remnant });
+                    self.page.ads.push(AdSlot {
+                        span: row.line.trimmed_span(),
+                        position,
+                        remnant,
+                    });
                 }
                 Kind::ListItem(_) => {
                     let mut end = k;
-                    while end + 1 < items.len() && matches!(items[end + 1].kind, Kind::ListItem(_)) {
+                    while end + 1 < items.len() && matches!(items[end + 1].kind, Kind::ListItem(_))
+                    {
                         end += 1;
                     }
-                    let list_items: Vec<ListItem<'a>> = items[k..=end].iter().map(|i| self.list_item(i)).collect();
+                    let list_items: Vec<ListItem<'a>> =
+                        items[k..=end].iter().map(|i| self.list_item(i)).collect();
                     let span = self.span(&items[k]).join(self.span(&items[end]));
-                    self.block(Block::List(List { span, items: list_items }));
+                    self.block(Block::List(List {
+                        span,
+                        items: list_items,
+                    }));
                     k = end;
                 }
                 Kind::Blockquote | Kind::Attribution => {
                     let mut end = k;
-                    while item.kind == Kind::Blockquote && end + 1 < items.len() && items[end + 1].kind == Kind::Blockquote {
+                    while item.kind == Kind::Blockquote
+                        && end + 1 < items.len()
+                        && items[end + 1].kind == Kind::Blockquote
+                    {
                         end += 1;
                     }
                     let paragraphs: Vec<Paragraph<'a>> = items[k..=end]
                         .iter()
                         .filter(|i| i.kind == Kind::Blockquote)
-                        .map(|i| Paragraph { span: self.span(i), text: self.text(i.first, i.last) })
+                        .map(|i| Paragraph {
+                            span: self.span(i),
+                            text: self.text(i.first, i.last),
+                        })
                         .collect();
-                    let attribution = match items.get(if item.kind == Kind::Attribution { k } else { end + 1 }) {
+                    let attribution = match items.get(if item.kind == Kind::Attribution {
+                        k
+                    } else {
+                        end + 1
+                    }) {
                         Some(a) if a.kind == Kind::Attribution => {
-                            end = if item.kind == Kind::Attribution { k } else { end + 1 };
+                            end = if item.kind == Kind::Attribution {
+                                k
+                            } else {
+                                end + 1
+                            };
                             Some(self.attribution(a))
                         }
                         _ => None,
                     };
-                    let first = paragraphs.first().map(|p| p.span).or(attribution.as_ref().map(|a| a.span));
-                    let last = attribution.as_ref().map(|a| a.span).or(paragraphs.last().map(|p| p.span));
+                    let first = paragraphs
+                        .first()
+                        .map(|p| p.span)
+                        .or(attribution.as_ref().map(|a| a.span));
+                    let last = attribution
+                        .as_ref()
+                        .map(|a| a.span)
+                        .or(paragraphs.last().map(|p| p.span));
                     let span = match (first, last) {
                         (Some(a), Some(b)) => a.join(b),
                         _ => self.span(&item),
                     };
-                    self.block(Block::BlockQuote(BlockQuote { span, paragraphs, attribution }));
+                    self.block(Block::BlockQuote(BlockQuote {
+                        span,
+                        paragraphs,
+                        attribution,
+                    }));
                     k = end;
                 }
                 _ => {
@@ -260,10 +365,17 @@ impl<'s, 'a> Builder<'s, 'a> {
         if self.page.updates.len() >= self.options.max_updates {
             let span = row.line.trimmed_span();
             let message = format!("page has more than {} updates", self.options.max_updates);
-            return Err(ParseError::new(ErrorKind::TooManyUpdates, span, message, self.source));
+            return Err(ParseError::new(
+                ErrorKind::TooManyUpdates,
+                span,
+                message,
+                self.source,
+            ));
         }
         let byline = self.byline.take();
-        let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| b.span.join(row.line.trimmed_span()));
+        let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| {
+            b.span.join(row.line.trimmed_span())
+        });
         let (label, title) = match headline::label(row.text) {
             Some((l, t)) => (Some(Cow::Borrowed(l)), t),
             None => (None, row.text),
@@ -276,7 +388,12 @@ impl<'s, 'a> Builder<'s, 'a> {
             remnant: row.remnant.map(Cow::Borrowed),
         };
         self.named = None;
-        self.page.updates.push(Update { span, byline, headline, blocks: Vec::new() });
+        self.page.updates.push(Update {
+            span,
+            byline,
+            headline,
+            blocks: Vec::new(),
+        });
         Ok(())
     }
 
@@ -299,23 +416,41 @@ impl<'s, 'a> Builder<'s, 'a> {
         let kind = match byline::named(text) {
             byline::Named::Empty => BylineKind::Empty,
             byline::Named::Section(s) => BylineKind::Section(Cow::Borrowed(s)),
-            byline::Named::Person { name, outlet, role, handle } => BylineKind::Person(Person {
+            byline::Named::Person {
+                name,
+                outlet,
+                role,
+                handle,
+            } => BylineKind::Person(Person {
                 name: Cow::Borrowed(name),
                 outlet: outlet.map(Cow::Borrowed),
                 role: role.map(Cow::Borrowed),
                 handle: handle.map(Cow::Borrowed),
             }),
         };
-        Byline { span: row.line.trimmed_span(), marker, text: Cow::Borrowed(text), kind, remnant: row.remnant.map(Cow::Borrowed) }
+        Byline {
+            span: row.line.trimmed_span(),
+            marker,
+            text: Cow::Borrowed(text),
+            kind,
+            remnant: row.remnant.map(Cow::Borrowed),
+        }
     }
 
     fn list_item(&self, item: &Item) -> ListItem<'a> {
         let row = &self.rows[item.first];
         let (marker, text) = match row.shape {
             Shape::Bullet(m, t) => (m, t),
-            _ => (ListMarker::Dash, row.text.trim_start_matches('-').trim_start()),
+            _ => (
+                ListMarker::Dash,
+                row.text.trim_start_matches('-').trim_start(),
+            ),
         };
-        ListItem { span: row.line.trimmed_span(), marker, text: Cow::Borrowed(text) }
+        ListItem {
+            span: row.line.trimmed_span(),
+            marker,
+            text: Cow::Borrowed(text),
+        }
     }
 
     fn attribution(&mut self, item: &Item) -> Attribution<'a> {
@@ -324,7 +459,11 @@ impl<'s, 'a> Builder<'s, 'a> {
             Shape::Dashed(_, s) => s,
             _ => row.text,
         };
-        Attribution { span: row.line.trimmed_span(), text: Cow::Borrowed(row.text), source: Cow::Borrowed(source) }
+        Attribution {
+            span: row.line.trimmed_span(),
+            text: Cow::Borrowed(row.text),
+            source: Cow::Borrowed(source),
+        }
     }
 
     fn simple_block(&mut self, item: &Item, next: Option<&Item>) -> Block<'a> {
@@ -332,15 +471,31 @@ impl<'s, 'a> Builder<'s, 'a> {
         let row = self.rows[item.last];
         match item.kind {
             Kind::Caption => {
-                let alt = (item.first < item.last).then(|| Cow::Borrowed(self.rows[item.first].text));
+                let alt =
+                    (item.first < item.last).then(|| Cow::Borrowed(self.rows[item.first].text));
                 let (description, credit) = match row.shape {
-                    Shape::Caption(c) => (c.description, Some(Credit { kind: c.kind, source: Cow::Borrowed(c.source) })),
+                    Shape::Caption(c) => (
+                        c.description,
+                        Some(Credit {
+                            kind: c.kind,
+                            source: Cow::Borrowed(c.source),
+                        }),
+                    ),
                     _ => (row.text, None),
                 };
                 if credit.as_ref().is_some_and(|c| c.source.is_empty()) {
-                    self.diagnose(DiagnosticKind::CaptionWithoutSource, row.line.trimmed_span());
+                    self.diagnose(
+                        DiagnosticKind::CaptionWithoutSource,
+                        row.line.trimmed_span(),
+                    );
                 }
-                Block::Caption(Caption { span, alt, text: Cow::Borrowed(row.text), description: Cow::Borrowed(description), credit })
+                Block::Caption(Caption {
+                    span,
+                    alt,
+                    text: Cow::Borrowed(row.text),
+                    description: Cow::Borrowed(description),
+                    credit,
+                })
             }
             Kind::Quote => {
                 let open = self.open_family(item);
@@ -349,34 +504,62 @@ impl<'s, 'a> Builder<'s, 'a> {
                 let rest = parts.and_then(|p| p.rest);
                 let continues = parts.is_some_and(|p| p.continues);
                 let speaker = rest.and_then(quote::speaker).map(|name| {
-                    let resolved = if quote::PRONOUNS.contains(&name) { self.named } else { None };
+                    let resolved = if quote::PRONOUNS.contains(&name) {
+                        self.named
+                    } else {
+                        None
+                    };
                     if resolved.is_none() {
                         self.named = Some(name);
                     }
-                    Speaker { name: Cow::Borrowed(name), resolved: resolved.map(Cow::Borrowed) }
+                    Speaker {
+                        name: Cow::Borrowed(name),
+                        resolved: resolved.map(Cow::Borrowed),
+                    }
                 });
                 let continued = next.is_some_and(|n| n.kind == Kind::Quote);
                 if continues && !continued {
                     self.diagnose(DiagnosticKind::UnclosedQuote, span);
                 }
-                Block::Quote(Quote { span, text: self.text(item.first, item.last), quoted: Cow::Borrowed(quoted), speaker, rest: rest.map(Cow::Borrowed), continues })
+                Block::Quote(Quote {
+                    span,
+                    text: self.text(item.first, item.last),
+                    quoted: Cow::Borrowed(quoted),
+                    speaker,
+                    rest: rest.map(Cow::Borrowed),
+                    continues,
+                })
             }
             Kind::Report => {
                 let reporter = match row.shape {
                     Shape::Report(r) => r,
                     _ => None,
                 };
-                Block::Report(Report { span, text: Cow::Borrowed(row.line.trimmed()), reporter: reporter.map(Cow::Borrowed) })
+                Block::Report(Report {
+                    span,
+                    text: Cow::Borrowed(row.line.trimmed()),
+                    reporter: reporter.map(Cow::Borrowed),
+                })
             }
             Kind::CrossRef => {
                 let target = match row.shape {
                     Shape::CrossRef(t) => t,
                     _ => None,
                 };
-                Block::CrossRef(CrossRef { span, text: Cow::Borrowed(row.text), target: target.map(Cow::Borrowed) })
+                Block::CrossRef(CrossRef {
+                    span,
+                    text: Cow::Borrowed(row.text),
+                    target: target.map(Cow::Borrowed),
+                })
             }
-            Kind::Subheading => Block::Subheading(Subheading { span, text: Cow::Borrowed(row.text) }),
-            _ => Block::Paragraph(Paragraph { span, text: self.text(item.first, item.last) }),
+            Kind::Subheading => Block::Subheading(Subheading {
+                span,
+                text: Cow::Borrowed(row.text),
+            }),
+            _ => Block::Paragraph(Paragraph {
+                span,
+                text: self.text(item.first, item.last),
+            }),
         }
     }
 
@@ -385,7 +568,9 @@ impl<'s, 'a> Builder<'s, 'a> {
     fn open_family(&self, _item: &Item) -> Option<quote::Family> {
         let update = self.page.updates.last()?;
         match update.blocks.last()? {
-            Block::Quote(q) if q.continues => quote::opening(&q.text).map(|(f, _)| f).or(Some(quote::Family::Double)),
+            Block::Quote(q) if q.continues => quote::opening(&q.text)
+                .map(|(f, _)| f)
+                .or(Some(quote::Family::Double)),
             _ => None,
         }
     }

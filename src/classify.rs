@@ -97,7 +97,14 @@ impl<'a> Row<'a> {
         };
         // Indentation matters for bylines, so they read the untrimmed line.
         let raw = if remnant.is_some() { text } else { line.text };
-        Row { line, number, gap, remnant, text, shape: shape_of(raw, text, last) }
+        Row {
+            line,
+            number,
+            gap,
+            remnant,
+            text,
+            shape: shape_of(raw, text, last),
+        }
     }
 
     fn is_plain(&self) -> bool {
@@ -198,28 +205,47 @@ pub(crate) fn find_header(rows: &[Row<'_>]) -> Option<(usize, HeaderKind)> {
     if let Some(i) = rows.iter().position(|r| r.shape == Shape::Live) {
         return Some((i, HeaderKind::Live));
     }
-    let latest = rows.iter().position(|r| r.shape == Shape::Latest).filter(|&i| {
-        let footer_above = rows[..i].iter().any(|r| matches!(r.shape, Shape::LoadMore | Shape::BackToTop));
-        let list_below = rows.get(i + 1).is_some_and(|r| r.shape == Shape::LoneDash);
-        !footer_above && !list_below
-    });
+    let latest = rows
+        .iter()
+        .position(|r| r.shape == Shape::Latest)
+        .filter(|&i| {
+            let footer_above = rows[..i]
+                .iter()
+                .any(|r| matches!(r.shape, Shape::LoadMore | Shape::BackToTop));
+            let list_below = rows.get(i + 1).is_some_and(|r| r.shape == Shape::LoneDash);
+            !footer_above && !list_below
+        });
     if let Some(i) = latest {
         return Some((i, HeaderKind::LatestReports));
     }
-    rows.iter().position(|r| r.shape == Shape::Count).map(|i| (i, HeaderKind::Count))
+    rows.iter()
+        .position(|r| r.shape == Shape::Count)
+        .map(|i| (i, HeaderKind::Count))
 }
 
 /// Where the footer starts, at or after `from`.
 pub(crate) fn find_footer(rows: &[Row<'_>], from: usize) -> usize {
     rows[from.min(rows.len())..]
         .iter()
-        .position(|r| matches!(r.shape, Shape::LoadMore | Shape::BackToTop | Shape::Latest | Shape::CutLoadMore))
+        .position(|r| {
+            matches!(
+                r.shape,
+                Shape::LoadMore | Shape::BackToTop | Shape::Latest | Shape::CutLoadMore
+            )
+        })
         .map_or(rows.len(), |p| p + from)
 }
 
 /// Classify the body rows `rows[start..end]` into items.
 pub(crate) fn body(rows: &[Row<'_>], start: usize, end: usize, compact: bool) -> Vec<Item> {
-    let mut c = Classifier { rows: &rows[..end], compact, items: Vec::new(), expect: Expect::Headline, social: false, open_quote: None };
+    let mut c = Classifier {
+        rows: &rows[..end],
+        compact,
+        items: Vec::new(),
+        expect: Expect::Headline,
+        social: false,
+        open_quote: None,
+    };
     let mut i = start;
     while i < end {
         i = c.row(i);
@@ -283,7 +309,11 @@ impl<'r, 'a> Classifier<'r, 'a> {
         match row.shape {
             Shape::Ad => {
                 self.push(Kind::Ad, i, i);
-                self.expect = if expect == Expect::Headline { Expect::Headline } else { Expect::AfterAd };
+                self.expect = if expect == Expect::Headline {
+                    Expect::Headline
+                } else {
+                    Expect::AfterAd
+                };
                 return i + 1;
             }
             Shape::Numbered(_) => {
@@ -297,7 +327,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
             if self.is_region_byline(i) {
                 self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
                 self.expect = Expect::Headline;
-            } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen, _)) && self.headline_follows(i) {
+            } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen, _))
+                && self.headline_follows(i)
+            {
                 self.push(Kind::Byline(crate::BylineMarker::Dash), i, i);
                 self.expect = Expect::Headline;
             } else {
@@ -345,14 +377,22 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// Whether the row after `i` is plain and shaped like a headline.
     fn headline_follows(&self, i: usize) -> bool {
-        self.rows.get(i + 1).is_some_and(|r| r.headline_shape().is_some())
+        self.rows
+            .get(i + 1)
+            .is_some_and(|r| r.headline_shape().is_some())
     }
 
     /// A bare region name standing before a headline.
     fn is_region_byline(&self, i: usize) -> bool {
         let row = &self.rows[i];
-        row.is_plain() && row.remnant.is_none() && byline::is_region(row.text) && self.headline_follows(i)
-            && !self.rows.get(i + 2).is_some_and(|r| matches!(r.shape, Shape::Bullet(..)))
+        row.is_plain()
+            && row.remnant.is_none()
+            && byline::is_region(row.text)
+            && self.headline_follows(i)
+            && !self
+                .rows
+                .get(i + 2)
+                .is_some_and(|r| matches!(r.shape, Shape::Bullet(..)))
     }
 
     /// A plain line.
@@ -363,7 +403,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
         // A plain line glued under a paragraph continues it.
         if !self.compact && row.gap == 0 {
             if let Some(last) = self.items.last_mut() {
-                if matches!(last.kind, Kind::Paragraph | Kind::Quote | Kind::Blockquote) && last.last + 1 == i {
+                if matches!(last.kind, Kind::Paragraph | Kind::Quote | Kind::Blockquote)
+                    && last.last + 1 == i
+                {
                     last.last = i;
                     return i + 1;
                 }
@@ -393,9 +435,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if continued || (quoted && row.headline_shape().is_none()) {
             let parts = quote::parts(row.text, self.open_quote);
             self.push(Kind::Quote, i, i);
-            self.open_quote = parts.filter(|p| p.continues).and_then(|_| {
-                quote::opening(row.text).map(|(f, _)| f).or(self.open_quote)
-            });
+            self.open_quote = parts
+                .filter(|p| p.continues)
+                .and_then(|_| quote::opening(row.text).map(|(f, _)| f).or(self.open_quote));
             return i + 1;
         }
         if headline::is_avatar(row.text) || row.text.contains('#') {
@@ -440,7 +482,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// A short line glued above a caption: its image's alt text.
     fn is_alt(&self, i: usize) -> bool {
-        let (row, Some(next)) = (&self.rows[i], self.rows.get(i + 1)) else { return false };
+        let (row, Some(next)) = (&self.rows[i], self.rows.get(i + 1)) else {
+            return false;
+        };
         let short = words::count(row.text) <= 8 && !row.text.ends_with(['.', ':', ';', ',']);
         if !short || row.remnant.is_some() {
             return false;
@@ -449,8 +493,11 @@ impl<'r, 'a> Classifier<'r, 'a> {
             Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty(),
             Shape::Plain if !self.compact => {
                 let after_glued = self.rows.get(i + 2).is_some_and(|r| r.gap == 0);
-                let caption_like = words::count(next.text) <= 16 && !next.text.ends_with(['.', ':', ';']);
-                !after_glued && caption_like && words::overlap(&words::content(row.text), next.text, false) > 0
+                let caption_like =
+                    words::count(next.text) <= 16 && !next.text.ends_with(['.', ':', ';']);
+                !after_glued
+                    && caption_like
+                    && words::overlap(&words::content(row.text), next.text, false) > 0
             }
             _ => false,
         }
@@ -459,21 +506,31 @@ impl<'r, 'a> Classifier<'r, 'a> {
     /// Whether the line heads a list: bullets or dash items follow it.
     fn heads_list(&self, i: usize) -> bool {
         let row = &self.rows[i];
-        let is_list = |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
+        let is_list =
+            |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
         self.rows.get(i + 1).is_some_and(is_list) && !row.text.ends_with([':', ';'])
     }
 
     /// Whether row `j` could start an update of its own: plain, shaped like
     /// a headline, not a date or a list heading, standing alone.
     fn standalone_candidate(&self, j: usize) -> bool {
-        let Some(r) = self.rows.get(j) else { return false };
+        let Some(r) = self.rows.get(j) else {
+            return false;
+        };
         let alone = self.compact || (r.gap > 0 && self.rows.get(j + 1).is_none_or(|n| n.gap > 0));
-        alone && r.headline_shape() == Some(headline::Ending::Open) && !headline::is_date(r.text) && !self.heads_list(j)
+        alone
+            && r.headline_shape() == Some(headline::Ending::Open)
+            && !headline::is_date(r.text)
+            && !self.heads_list(j)
     }
 
     /// What follows row `i`.
     fn ahead(&self, i: usize) -> Ahead<'a> {
-        let mut out = Ahead { text: None, credit_next: false, boundary: false };
+        let mut out = Ahead {
+            text: None,
+            credit_next: false,
+            boundary: false,
+        };
         let Some(next) = self.rows.get(i + 1) else {
             out.boundary = true;
             return out;
@@ -515,7 +572,11 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let n = words::count(text);
         if ending == headline::Ending::FullStop {
             let p = words::overlap(&own, prev_text, true);
-            let ok = n <= 8 && named && q >= 2 && p == 0 && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
+            let ok = n <= 8
+                && named
+                && q >= 2
+                && p == 0
+                && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
             return if ok { Kind::Headline } else { Kind::Paragraph };
         }
         if self.social && q == 0 {
@@ -535,8 +596,15 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if ahead.boundary || ahead.credit_next {
             return Kind::Headline;
         }
-        let paragraph_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote));
-        let p = if paragraph_before { words::overlap(&own, prev_text, true) } else { 0 };
+        let paragraph_before = matches!(
+            prev_kind,
+            Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
+        );
+        let p = if paragraph_before {
+            words::overlap(&own, prev_text, true)
+        } else {
+            0
+        };
         let weak = !quoted && !named && n <= 5;
         if q == 0 && (p > 0 || weak) {
             not_headline(text)

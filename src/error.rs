@@ -48,7 +48,12 @@ pub enum ErrorKind {
 }
 
 impl ParseError {
-    pub(crate) fn new(kind: ErrorKind, span: Span, message: impl Into<String>, source: &str) -> Self {
+    pub(crate) fn new(
+        kind: ErrorKind,
+        span: Span,
+        message: impl Into<String>,
+        source: &str,
+    ) -> Self {
         let (line, column) = span.line_col(source);
         let source_line = line_text(source, span.start).to_string();
         ParseError(Box::new(Inner {
@@ -62,7 +67,12 @@ impl ParseError {
     }
 
     pub(crate) fn from_diagnostic(d: &Diagnostic, source: &str) -> Self {
-        ParseError::new(ErrorKind::Diagnostic(d.kind), d.span, d.message.clone(), source)
+        ParseError::new(
+            ErrorKind::Diagnostic(d.kind),
+            d.span,
+            d.message.clone(),
+            source,
+        )
     }
 
     /// What went wrong.

@@ -10,6 +10,11 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// No panics on input: the library itself never unwraps or panics.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 use std::borrow::Cow;
 
@@ -37,13 +42,18 @@ pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{ErrorKind, ParseError};
 pub use options::ParseOptions;
 pub use outline::{outline, outline_page, OutlineRow, Role};
-pub use parse::{parse, parse_bytes, parse_bytes_with, parse_with};
 pub use page::{
     AdPosition, AdSlot, Footer, FooterKind, FooterLine, Header, HeaderKind, Layout, Page,
     PreambleBlock,
 };
+pub use parse::{parse, parse_bytes, parse_bytes_with, parse_with};
 pub use span::Span;
 pub use update::{Byline, BylineKind, BylineMarker, Headline, Person, Update};
 
 /// Text borrowed from the source where possible.
 pub type Text<'a> = Cow<'a, str>;
+
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

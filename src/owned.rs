@@ -40,8 +40,17 @@ macro_rules! own_plain {
 }
 
 own_plain!(
-    Span, bool, usize, Layout, HeaderKind, AdPosition, FooterKind, BylineMarker, CreditKind,
-    ListMarker, Diagnostic
+    Span,
+    bool,
+    usize,
+    Layout,
+    HeaderKind,
+    AdPosition,
+    FooterKind,
+    BylineMarker,
+    CreditKind,
+    ListMarker,
+    Diagnostic
 );
 
 /// Structs with borrowed text: every field is converted, and a public

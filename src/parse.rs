@@ -82,7 +82,9 @@ fn decode(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, ParseError> {
         Err(e) if e.error_len().is_none() => {
             // The bytes end inside a character: parse up to the cut.
             let valid = e.valid_up_to();
-            Ok(Cow::Borrowed(std::str::from_utf8(&bytes[..valid]).unwrap_or_default()))
+            Ok(Cow::Borrowed(
+                std::str::from_utf8(&bytes[..valid]).unwrap_or_default(),
+            ))
         }
         Err(_) if lossy => Ok(Cow::Owned(String::from_utf8_lossy(bytes).into_owned())),
         Err(e) => {
@@ -90,7 +92,12 @@ fn decode(bytes: &[u8], lossy: bool) -> Result<Cow<'_, str>, ParseError> {
             let shown = String::from_utf8_lossy(bytes);
             let message = format!("invalid UTF-8 at byte {at}");
             // Position the message on the lossy text, where the same prefix holds.
-            Err(ParseError::new(ErrorKind::InvalidUtf8, Span::new(at, at + 1), message, &shown))
+            Err(ParseError::new(
+                ErrorKind::InvalidUtf8,
+                Span::new(at, at + 1),
+                message,
+                &shown,
+            ))
         }
     }
 }

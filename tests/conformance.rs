@@ -19,8 +19,15 @@ fn cases(text: &str) -> Vec<Case> {
     let mut out = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
-        let Some(id) = line.strip_prefix("## ") else { continue };
-        let mut case = Case { id: id.trim().to_string(), tag: None, page: String::new(), roles: Vec::new() };
+        let Some(id) = line.strip_prefix("## ") else {
+            continue;
+        };
+        let mut case = Case {
+            id: id.trim().to_string(),
+            tag: None,
+            page: String::new(),
+            roles: Vec::new(),
+        };
         while let Some(line) = lines.next() {
             if case.tag.is_none() && line.starts_with('[') {
                 case.tag = line[1..].split(']').next().map(str::to_string);
@@ -41,7 +48,8 @@ fn cases(text: &str) -> Vec<Case> {
                         break;
                     }
                     let (n, role) = l.split_once('\t').expect("a roles row is LINE<TAB>ROLE");
-                    case.roles.push((n.parse().expect("a line number"), role.to_string()));
+                    case.roles
+                        .push((n.parse().expect("a line number"), role.to_string()));
                 }
                 break;
             }
@@ -63,8 +71,9 @@ fn tagged(case: &Case) -> String {
 }
 
 fn suite() -> Vec<Case> {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases.md"))
-        .expect("tests/cases.md is readable");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases.md"))
+            .expect("tests/cases.md is readable");
     cases(&text)
 }
 
@@ -75,14 +84,23 @@ fn every_case_gives_every_line_its_role() {
     let mut failures = Vec::new();
     for case in &cases {
         let page = tagged(case);
-        let actual: Vec<(usize, String)> =
-            outline(&page).iter().map(|r| (r.line, r.role.as_str().to_string())).collect();
+        let actual: Vec<(usize, String)> = outline(&page)
+            .iter()
+            .map(|r| (r.line, r.role.as_str().to_string()))
+            .collect();
         if actual != case.roles {
             let mut diff = String::new();
             let n = actual.len().max(case.roles.len());
             for i in 0..n {
-                let e = case.roles.get(i).map(|(l, r)| format!("{l} {r}")).unwrap_or_default();
-                let a = actual.get(i).map(|(l, r)| format!("{l} {r}")).unwrap_or_default();
+                let e = case
+                    .roles
+                    .get(i)
+                    .map(|(l, r)| format!("{l} {r}"))
+                    .unwrap_or_default();
+                let a = actual
+                    .get(i)
+                    .map(|(l, r)| format!("{l} {r}"))
+                    .unwrap_or_default();
                 if e != a {
                     diff.push_str(&format!("    expected {e:<22} actual {a}\n"));
                 }
@@ -90,14 +108,24 @@ fn every_case_gives_every_line_its_role() {
             failures.push(format!("  {}:\n{diff}", case.id));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join(""));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("")
+    );
 }
 
 #[test]
 fn every_role_in_the_suite_is_a_known_role() {
     for case in suite() {
         for (_, role) in &case.roles {
-            assert!(Role::from_name(role).is_some(), "{}: unknown role {role}", case.id);
+            assert!(
+                Role::from_name(role).is_some(),
+                "{}: unknown role {role}",
+                case.id
+            );
         }
     }
 }
@@ -109,7 +137,8 @@ fn the_copy_matches_the_shared_suite() {
     let Ok(upstream) = std::fs::read_to_string(&shared) else {
         return; // Not beside the shared folder (a packaged crate): nothing to compare.
     };
-    let copy = std::fs::read_to_string(root.join("tests/cases.md")).expect("tests/cases.md is readable");
+    let copy =
+        std::fs::read_to_string(root.join("tests/cases.md")).expect("tests/cases.md is readable");
     assert!(
         copy == upstream,
         "tests/cases.md differs from {}: copy it over (cp ../shared/spec/cases.md tests/cases.md)",

@@ -22,10 +22,17 @@ fn check(expected_path: &Path, actual: &str) {
         std::fs::write(expected_path, actual).expect("the expected file is writable");
         return;
     }
-    let expected = std::fs::read_to_string(expected_path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with LIVEUPDATES_BLESS=1", expected_path.display()));
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run with LIVEUPDATES_BLESS=1",
+            expected_path.display()
+        )
+    });
     if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b);
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b);
         panic!(
             "{} differs from the parse (first differing line: {:?}); run with LIVEUPDATES_BLESS=1 to accept",
             expected_path.display(),
@@ -36,8 +43,15 @@ fn check(expected_path: &Path, actual: &str) {
 
 #[test]
 fn both_seeds_are_here() {
-    let names: Vec<String> = seeds().iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["000_fc07ed4dcfef15de.txt", "001_5e9e988d76bce3bb.txt"]);
+    let names: Vec<String> = seeds()
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["000_fc07ed4dcfef15de.txt", "001_5e9e988d76bce3bb.txt"]
+    );
 }
 
 #[test]
@@ -54,7 +68,10 @@ fn seeds_parse_to_their_expected_dumps() {
 fn seeds_outline_to_their_expected_roles() {
     for path in seeds() {
         let text = std::fs::read_to_string(&path).expect("a seed is UTF-8");
-        let rows: String = liveupdates::outline(&text).iter().map(|r| format!("{r}\n")).collect();
+        let rows: String = liveupdates::outline(&text)
+            .iter()
+            .map(|r| format!("{r}\n"))
+            .collect();
         check(&path.with_extension("outline"), &rows);
     }
 }
@@ -76,6 +93,11 @@ fn seeds_have_the_updates_format_md_counts() {
 fn seed_pages_have_no_diagnostics() {
     for path in seeds() {
         let text = std::fs::read_to_string(&path).expect("a seed is UTF-8");
-        assert_eq!(liveupdates::parse(&text).diagnostics, [], "{}", path.display());
+        assert_eq!(
+            liveupdates::parse(&text).diagnostics,
+            [],
+            "{}",
+            path.display()
+        );
     }
 }

@@ -33,7 +33,10 @@ pub(crate) fn dashed(line: &str) -> Option<(Dash, &str)> {
         Some(s) => (Dash::Long, s),
         None => (Dash::Hyphen, run(hyphen, t)?),
     };
-    let source = source.trim().trim_start_matches(['"', '“', '”', '\'', '‘']).trim_start();
+    let source = source
+        .trim()
+        .trim_start_matches(['"', '“', '”', '\'', '‘'])
+        .trim_start();
     (!source.is_empty()).then_some((dash, source))
 }
 
@@ -43,17 +46,38 @@ mod tests {
 
     #[test]
     fn every_dash() {
-        assert_eq!(dashed("– Jo Bloggs, Chief Fire Officer"), Some((Dash::Long, "Jo Bloggs, Chief Fire Officer")));
-        assert_eq!(dashed("— Sian Pelham, choir director"), Some((Dash::Long, "Sian Pelham, choir director")));
-        assert_eq!(dashed("- Scarrow Lifeboat Station"), Some((Dash::Hyphen, "Scarrow Lifeboat Station")));
+        assert_eq!(
+            dashed("– Jo Bloggs, Chief Fire Officer"),
+            Some((Dash::Long, "Jo Bloggs, Chief Fire Officer"))
+        );
+        assert_eq!(
+            dashed("— Sian Pelham, choir director"),
+            Some((Dash::Long, "Sian Pelham, choir director"))
+        );
+        assert_eq!(
+            dashed("- Scarrow Lifeboat Station"),
+            Some((Dash::Hyphen, "Scarrow Lifeboat Station"))
+        );
     }
 
     #[test]
     fn oddities_are_kept() {
-        assert_eq!(dashed("– “Mrs Alison Rook, Head Teacher"), Some((Dash::Long, "Mrs Alison Rook, Head Teacher")));
-        assert_eq!(dashed("– \"Carys Penrose, Head Teacher"), Some((Dash::Long, "Carys Penrose, Head Teacher")));
-        assert_eq!(dashed("– a spokesperson for the hospital"), Some((Dash::Long, "a spokesperson for the hospital")));
-        assert_eq!(dashed("– Dev Sharma, club treasurer."), Some((Dash::Long, "Dev Sharma, club treasurer.")));
+        assert_eq!(
+            dashed("– “Mrs Alison Rook, Head Teacher"),
+            Some((Dash::Long, "Mrs Alison Rook, Head Teacher"))
+        );
+        assert_eq!(
+            dashed("– \"Carys Penrose, Head Teacher"),
+            Some((Dash::Long, "Carys Penrose, Head Teacher"))
+        );
+        assert_eq!(
+            dashed("– a spokesperson for the hospital"),
+            Some((Dash::Long, "a spokesperson for the hospital"))
+        );
+        assert_eq!(
+            dashed("– Dev Sharma, club treasurer."),
+            Some((Dash::Long, "Dev Sharma, club treasurer."))
+        );
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //! bare region name or a dash-layout `- Sam Lee`.
 
 use super::{run, PResult};
+use nom::branch::alt;
 use nom::bytes::complete::take_while1;
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{eof, recognize, rest};
-use nom::branch::alt;
 use nom::sequence::{delimited, preceded};
 use nom::Parser;
 
@@ -47,13 +47,15 @@ pub(crate) fn is_region(text: &str) -> bool {
         None => (text, None),
     };
     let code_ok = code.is_none_or(|c| {
-        c.strip_suffix(')').is_some_and(|c| (1..=4).contains(&c.len()) && c.chars().all(char::is_alphabetic))
+        c.strip_suffix(')')
+            .is_some_and(|c| (1..=4).contains(&c.len()) && c.chars().all(char::is_alphabetic))
     });
     let words: Vec<&str> = name.split_whitespace().collect();
     code_ok
         && (1..=3).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
         })
 }
 
@@ -65,25 +67,49 @@ pub(crate) fn named(text: &str) -> Named<'_> {
     }
     // `Name (@handle)`
     if let Some((name, handle)) = run(handle_form, text) {
-        return Named::Person { name, outlet: None, role: None, handle: Some(handle) };
+        return Named::Person {
+            name,
+            outlet: None,
+            role: None,
+            handle: Some(handle),
+        };
     }
     if let Some((name, role)) = text.split_once(": ") {
-        return Named::Person { name: name.trim(), outlet: None, role: Some(role.trim()), handle: None };
+        return Named::Person {
+            name: name.trim(),
+            outlet: None,
+            role: Some(role.trim()),
+            handle: None,
+        };
     }
     if let Some((name, outlet)) = text.split_once(", ") {
-        return Named::Person { name: name.trim(), outlet: Some(outlet.trim()), role: None, handle: None };
+        return Named::Person {
+            name: name.trim(),
+            outlet: Some(outlet.trim()),
+            role: None,
+            handle: None,
+        };
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let label_word = |w: &&str| {
-        matches!(*w, "Report" | "Reports" | "News" | "Live" | "Politics" | "Sport" | "Weather")
-            || (w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
+        matches!(
+            *w,
+            "Report" | "Reports" | "News" | "Live" | "Politics" | "Sport" | "Weather"
+        ) || (w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
     };
     let person = (2..=4).contains(&words.len())
         && !text.contains('(')
         && !words.iter().any(label_word)
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     if person {
-        Named::Person { name: text, outlet: None, role: None, handle: None }
+        Named::Person {
+            name: text,
+            outlet: None,
+            role: None,
+            handle: None,
+        }
     } else {
         Named::Section(text)
     }
@@ -95,7 +121,12 @@ fn handle_form(i: &str) -> PResult<'_, (&str, &str)> {
         char('@'),
         take_while1(|c: char| c.is_alphanumeric() || c == '_'),
     ));
-    (take_while1(|c| c != '('), delimited(char('('), handle, char(')')), space0, eof)
+    (
+        take_while1(|c| c != '('),
+        delimited(char('('), handle, char(')')),
+        space0,
+        eof,
+    )
         .map(|(name, handle, _, _): (&str, _, _, _)| (name.trim(), handle))
         .parse(i)
 }
@@ -107,7 +138,10 @@ mod tests {
     #[test]
     fn numbered_marker_with_and_without_text() {
         assert_eq!(numbered("  1. National"), Some("National"));
-        assert_eq!(numbered("  1.  Sam Lee, ITV News"), Some("Sam Lee, ITV News"));
+        assert_eq!(
+            numbered("  1.  Sam Lee, ITV News"),
+            Some("Sam Lee, ITV News")
+        );
         assert_eq!(numbered("  1."), Some(""));
         assert_eq!(numbered("1. National"), None, "the marker is indented");
         assert_eq!(numbered("  • 1.) Leeds"), None);
@@ -118,17 +152,40 @@ mod tests {
     fn person_forms() {
         assert_eq!(
             named("Priya Holloway, Vale TV News"),
-            Named::Person { name: "Priya Holloway", outlet: Some("Vale TV News"), role: None, handle: None }
+            Named::Person {
+                name: "Priya Holloway",
+                outlet: Some("Vale TV News"),
+                role: None,
+                handle: None
+            }
         );
         assert_eq!(
             named("Owen Fairley: Weather Presenter"),
-            Named::Person { name: "Owen Fairley", outlet: None, role: Some("Weather Presenter"), handle: None }
+            Named::Person {
+                name: "Owen Fairley",
+                outlet: None,
+                role: Some("Weather Presenter"),
+                handle: None
+            }
         );
         assert_eq!(
             named("Dara Quinlan (@daraquinlan_vt)"),
-            Named::Person { name: "Dara Quinlan", outlet: None, role: None, handle: Some("@daraquinlan_vt") }
+            Named::Person {
+                name: "Dara Quinlan",
+                outlet: None,
+                role: None,
+                handle: Some("@daraquinlan_vt")
+            }
         );
-        assert_eq!(named("Lucy Ferrand"), Named::Person { name: "Lucy Ferrand", outlet: None, role: None, handle: None });
+        assert_eq!(
+            named("Lucy Ferrand"),
+            Named::Person {
+                name: "Lucy Ferrand",
+                outlet: None,
+                role: None,
+                handle: None
+            }
+        );
     }
 
     #[test]

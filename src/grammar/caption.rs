@@ -29,8 +29,16 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
     let words = super::words::count(source);
     let name_like = (1..=6).contains(&words)
         && !source.ends_with(['.', '?', '!', ':'])
-        && source.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '@'));
-    name_like.then_some(CaptionLine { description: "", kind: CreditKind::Video, source })
+        && source.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '@')
+        });
+    name_like.then_some(CaptionLine {
+        description: "",
+        kind: CreditKind::Video,
+        source,
+    })
 }
 
 /// Where `label` stands in `t` at the start or after white space (the last
@@ -54,36 +62,73 @@ mod tests {
     use super::*;
 
     fn cap(d: &'static str, s: &'static str) -> Option<CaptionLine<'static>> {
-        Some(CaptionLine { description: d, kind: CreditKind::Image, source: s })
+        Some(CaptionLine {
+            description: d,
+            kind: CreditKind::Image,
+            source: s,
+        })
     }
 
     #[test]
     fn credit_with_and_without_full_stop() {
-        assert_eq!(caption("Cattle in the ring. Credit: Vale TV"), cap("Cattle in the ring.", "Vale TV"));
-        assert_eq!(caption("The final of the contest Credit: Kelford Society"), cap("The final of the contest", "Kelford Society"));
+        assert_eq!(
+            caption("Cattle in the ring. Credit: Vale TV"),
+            cap("Cattle in the ring.", "Vale TV")
+        );
+        assert_eq!(
+            caption("The final of the contest Credit: Kelford Society"),
+            cap("The final of the contest", "Kelford Society")
+        );
     }
 
     #[test]
     fn sources_of_every_kind() {
-        assert_eq!(caption("Sunrise. Credit: @marrowbaysnaps").map(|c| c.source), Some("@marrowbaysnaps"));
-        assert_eq!(caption("Huts Credit: Ben Cairns/Westmarch Picture Agency").map(|c| c.source), Some("Ben Cairns/Westmarch Picture Agency"));
-        assert_eq!(caption("Light. Credit: Go Marrow Bay!").map(|c| c.source), Some("Go Marrow Bay!"));
+        assert_eq!(
+            caption("Sunrise. Credit: @marrowbaysnaps").map(|c| c.source),
+            Some("@marrowbaysnaps")
+        );
+        assert_eq!(
+            caption("Huts Credit: Ben Cairns/Westmarch Picture Agency").map(|c| c.source),
+            Some("Ben Cairns/Westmarch Picture Agency")
+        );
+        assert_eq!(
+            caption("Light. Credit: Go Marrow Bay!").map(|c| c.source),
+            Some("Go Marrow Bay!")
+        );
     }
 
     #[test]
     fn credit_only_and_cut_credit() {
         assert_eq!(caption("Credit: PA."), cap("", "PA."));
         assert_eq!(caption("Credit:"), cap("", ""));
-        assert_eq!(caption("Baker with the winning loaf. Credit:"), cap("Baker with the winning loaf.", ""));
+        assert_eq!(
+            caption("Baker with the winning loaf. Credit:"),
+            cap("Baker with the winning loaf.", "")
+        );
     }
 
     #[test]
     fn video_credits() {
-        let v = |s| Some(CaptionLine { description: "", kind: CreditKind::Video, source: s });
-        assert_eq!(caption("Video Credit: Marcus Oyelaran"), v("Marcus Oyelaran"));
-        assert_eq!(caption("Video: Tilbeck Village Shop"), v("Tilbeck Village Shop"));
+        let v = |s| {
+            Some(CaptionLine {
+                description: "",
+                kind: CreditKind::Video,
+                source: s,
+            })
+        };
+        assert_eq!(
+            caption("Video Credit: Marcus Oyelaran"),
+            v("Marcus Oyelaran")
+        );
+        assert_eq!(
+            caption("Video: Tilbeck Village Shop"),
+            v("Tilbeck Village Shop")
+        );
         assert_eq!(caption("VIDEO: Drone footage shows scale of floods"), None);
-        assert_eq!(caption("Video: drone footage shows the scale of the floods"), None);
+        assert_eq!(
+            caption("Video: drone footage shows the scale of the floods"),
+            None
+        );
     }
 
     #[test]

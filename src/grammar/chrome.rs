@@ -16,7 +16,14 @@ pub(crate) fn is_live_header(line: &str) -> bool {
 /// A count line: `- 6 updates`, `- 1 update`.
 pub(crate) fn is_count_line(line: &str) -> bool {
     fn count(i: &str) -> PResult<'_, ()> {
-        (tag("- "), digit1, space1, tag_no_case("update"), opt(tag_no_case("s")), eof)
+        (
+            tag("- "),
+            digit1,
+            space1,
+            tag_no_case("update"),
+            opt(tag_no_case("s")),
+            eof,
+        )
             .map(|_| ())
             .parse(i)
     }
@@ -29,9 +36,11 @@ pub(crate) fn is_latest_reports(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
     (3..=8).contains(&words)
-        && t.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("latest "))
+        && t.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("latest "))
         && t.len() >= 8
-        && t.get(t.len() - 8..).is_some_and(|s| s.eq_ignore_ascii_case(" reports"))
+        && t.get(t.len() - 8..)
+            .is_some_and(|s| s.eq_ignore_ascii_case(" reports"))
 }
 
 /// `Advertisement` alone.
@@ -54,7 +63,9 @@ pub(crate) fn footer_line(line: &str) -> Option<FooterLine> {
     if t.eq_ignore_ascii_case("back to top") {
         return Some(FooterLine::BackToTop);
     }
-    let rest = t.get(..17).filter(|p| p.eq_ignore_ascii_case("load more updates"))?;
+    let rest = t
+        .get(..17)
+        .filter(|p| p.eq_ignore_ascii_case("load more updates"))?;
     let after = t[rest.len()..].trim();
     (after.is_empty() || after.eq_ignore_ascii_case("back to top")).then_some(FooterLine::LoadMore)
 }
@@ -64,7 +75,11 @@ pub(crate) fn footer_line(line: &str) -> Option<FooterLine> {
 pub(crate) fn is_cut_load_more(line: &str) -> bool {
     const FULL: &str = "load more updates";
     let t = line.trim();
-    t.len() >= 6 && t.len() < FULL.len() && FULL.get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t))
+    t.len() >= 6
+        && t.len() < FULL.len()
+        && FULL
+            .get(..t.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(t))
 }
 
 /// A lone `-` (layout chrome, or the marker of a related-reports item).
@@ -107,7 +122,9 @@ mod tests {
     fn latest_reports_heading() {
         assert!(is_latest_reports("Latest Vale TV reports"));
         assert!(is_latest_reports("latest news reports"));
-        assert!(!is_latest_reports("Latest reports suggest a delay to the bridge works"));
+        assert!(!is_latest_reports(
+            "Latest reports suggest a delay to the bridge works"
+        ));
     }
 
     #[test]
@@ -115,7 +132,10 @@ mod tests {
         assert!(is_ad("Advertisement"));
         assert!(!is_ad("Advertisement feature"));
         assert_eq!(footer_line("Load more updates"), Some(FooterLine::LoadMore));
-        assert_eq!(footer_line("Load more updates Back to top"), Some(FooterLine::LoadMore));
+        assert_eq!(
+            footer_line("Load more updates Back to top"),
+            Some(FooterLine::LoadMore)
+        );
         assert_eq!(footer_line("Back to top "), Some(FooterLine::BackToTop));
         assert_eq!(footer_line("Load more updates here"), None);
         assert!(is_cut_load_more("Load more upd"));

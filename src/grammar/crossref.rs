@@ -2,7 +2,14 @@
 //! more details.`, `Find out more here.`
 
 /// Prefixes that introduce the title of a related story (any letter case).
-const PREFIXES: &[&str] = &["read more:", "more:", "read:", "see also:", "related:", "also read:"];
+const PREFIXES: &[&str] = &[
+    "read more:",
+    "more:",
+    "read:",
+    "see also:",
+    "related:",
+    "also read:",
+];
 
 /// A cross-reference line; gives the title pointed at, if it names one.
 pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
@@ -27,10 +34,22 @@ mod tests {
 
     #[test]
     fn titled_pointers_any_case() {
-        assert_eq!(crossref("Read More: Bridge 'unsafe', survey finds"), Some(Some("Bridge 'unsafe', survey finds")));
-        assert_eq!(crossref("Read more: Meadows at risk"), Some(Some("Meadows at risk")));
-        assert_eq!(crossref("More: Full list of diversions"), Some(Some("Full list of diversions")));
-        assert_eq!(crossref("Read: How the route was chosen"), Some(Some("How the route was chosen")));
+        assert_eq!(
+            crossref("Read More: Bridge 'unsafe', survey finds"),
+            Some(Some("Bridge 'unsafe', survey finds"))
+        );
+        assert_eq!(
+            crossref("Read more: Meadows at risk"),
+            Some(Some("Meadows at risk"))
+        );
+        assert_eq!(
+            crossref("More: Full list of diversions"),
+            Some(Some("Full list of diversions"))
+        );
+        assert_eq!(
+            crossref("Read: How the route was chosen"),
+            Some(Some("How the route was chosen"))
+        );
     }
 
     #[test]

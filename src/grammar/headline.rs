@@ -8,9 +8,26 @@ use super::words;
 
 /// Labels a headline may carry before a colon (compared in lower case).
 const LABELS: &[&str] = &[
-    "watch", "video", "listen", "pictures", "in pictures", "photos", "breaking", "live",
-    "update", "analysis", "exclusive", "special report", "reports", "explainer", "opinion",
-    "interview", "poll", "latest", "revealed", "timeline",
+    "watch",
+    "video",
+    "listen",
+    "pictures",
+    "in pictures",
+    "photos",
+    "breaking",
+    "live",
+    "update",
+    "analysis",
+    "exclusive",
+    "special report",
+    "reports",
+    "explainer",
+    "opinion",
+    "interview",
+    "poll",
+    "latest",
+    "revealed",
+    "timeline",
 ];
 
 /// The longest headline, in words.
@@ -64,7 +81,10 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
     if !(first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first)) {
         return None;
     }
-    if has_inner_full_stop(t) || (n > 12 && has_clause(t)) || words::speaks_personally(unquoted_prefix(t)) {
+    if has_inner_full_stop(t)
+        || (n > 12 && has_clause(t))
+        || words::speaks_personally(unquoted_prefix(t))
+    {
         return None;
     }
     if t.ends_with('.') && !t.ends_with("...") {
@@ -86,7 +106,8 @@ fn has_inner_full_stop(t: &str) -> bool {
 /// A comma followed by a lower-case word: a sentence with clauses, which a
 /// long headline does not have.
 fn has_clause(t: &str) -> bool {
-    t.match_indices(", ").any(|(i, _)| t[i + 2..].starts_with(char::is_lowercase))
+    t.match_indices(", ")
+        .any(|(i, _)| t[i + 2..].starts_with(char::is_lowercase))
 }
 
 /// The part of a line before its first quotation (whose words are someone
@@ -105,12 +126,18 @@ fn unquoted_prefix(t: &str) -> &str {
 /// An avatar file name left by a stripped social post (`a8Xk2_normal`).
 pub(crate) fn is_avatar(t: &str) -> bool {
     !t.contains(' ') && t.contains('_') && t.chars().any(|c| c.is_ascii_digit())
-        || ["_normal", "_bigger", "_mini", ".jpg", ".jpeg", ".png"].iter().any(|s| t.ends_with(s)) && !t.contains(' ')
+        || ["_normal", "_bigger", "_mini", ".jpg", ".jpeg", ".png"]
+            .iter()
+            .any(|s| t.ends_with(s))
+            && !t.contains(' ')
 }
 
 /// A schedule line: a time, then a dash or colon (`10am – gates open`).
 pub(crate) fn is_schedule(t: &str) -> bool {
-    let digits = t.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b':').count();
+    let digits = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b':')
+        .count();
     if digits == 0 || digits > 5 {
         return false;
     }
@@ -122,17 +149,40 @@ pub(crate) fn is_schedule(t: &str) -> bool {
         .or_else(|| (digits >= 4).then_some(rest))
         .unwrap_or(rest);
     let rest = rest.trim_start();
-    rest.starts_with(['–', '—', '-', ':']) && (digits >= 4 || t[digits..].trim_start().starts_with(['a', 'p']))
+    rest.starts_with(['–', '—', '-', ':'])
+        && (digits >= 4 || t[digits..].trim_start().starts_with(['a', 'p']))
 }
 
 /// A date heading: `Saturday 14 June`, `14 June`, `June 14`, `Monday`.
 pub(crate) fn is_date(t: &str) -> bool {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
-    let words: Vec<String> = t.trim_end_matches([':', '.']).split_whitespace().map(|w| w.trim_end_matches(',').to_lowercase()).collect();
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = t
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .collect();
     if words.is_empty() || words.len() > 4 {
         return false;
     }
@@ -159,22 +209,49 @@ mod tests {
 
     #[test]
     fn labels_split_off() {
-        assert_eq!(label("WATCH: Red kites nest"), Some(("WATCH", "Red kites nest")));
-        assert_eq!(label("Special Report: The last ferryman"), Some(("Special Report", "The last ferryman")));
-        assert_eq!(label("Reports: Manager set to leave"), Some(("Reports", "Manager set to leave")));
+        assert_eq!(
+            label("WATCH: Red kites nest"),
+            Some(("WATCH", "Red kites nest"))
+        );
+        assert_eq!(
+            label("Special Report: The last ferryman"),
+            Some(("Special Report", "The last ferryman"))
+        );
+        assert_eq!(
+            label("Reports: Manager set to leave"),
+            Some(("Reports", "Manager set to leave"))
+        );
         assert_eq!(label("Council: 'No more cuts'"), None);
         assert_eq!(label("US: 'Help us by admitting it'"), None);
     }
 
     #[test]
     fn headline_shapes() {
-        assert_eq!(shape("Snow on the way for the Ashbury hills?"), Some(Ending::Open));
-        assert_eq!(shape("Red card! Halberry down to ten men"), Some(Ending::Open));
+        assert_eq!(
+            shape("Snow on the way for the Ashbury hills?"),
+            Some(Ending::Open)
+        );
+        assert_eq!(
+            shape("Red card! Halberry down to ten men"),
+            Some(Ending::Open)
+        );
         assert_eq!(shape("And the best kept garden is..."), Some(Ending::Open));
-        assert_eq!(shape("Turnout down to 31 per cent."), Some(Ending::FullStop));
-        assert_eq!(shape("'I thought the roof was coming in'"), Some(Ending::Open));
-        assert_eq!(shape("\"We ran a positive campaign\" - Shona Ferrier"), Some(Ending::Open));
-        assert_eq!(shape("'Ghost ship' seen off Marrow Bay was a film set"), Some(Ending::Open));
+        assert_eq!(
+            shape("Turnout down to 31 per cent."),
+            Some(Ending::FullStop)
+        );
+        assert_eq!(
+            shape("'I thought the roof was coming in'"),
+            Some(Ending::Open)
+        );
+        assert_eq!(
+            shape("\"We ran a positive campaign\" - Shona Ferrier"),
+            Some(Ending::Open)
+        );
+        assert_eq!(
+            shape("'Ghost ship' seen off Marrow Bay was a film set"),
+            Some(Ending::Open)
+        );
         assert_eq!(shape("£2m for the harbour wall"), Some(Ending::Open));
     }
 
@@ -184,11 +261,17 @@ mod tests {
         assert_eq!(shape("by Gwen Trevaskis"), None);
         assert_eq!(shape("“We just want to swim outdoors again.\""), None);
         assert_eq!(shape("\"We will keep the opening hours under rev"), None);
-        assert_eq!(shape("I would especially like to speak to anyone with dashcam foot"), None);
+        assert_eq!(
+            shape("I would especially like to speak to anyone with dashcam foot"),
+            None
+        );
         assert_eq!(shape("Never seen colours like it tonight #aurora"), None);
         assert_eq!(shape("q7Rt2mW9xk_normal"), None);
         assert_eq!(shape("10am – gates open"), None);
-        assert_eq!(shape("Has it been snowing? We would love to see. Send them in."), None);
+        assert_eq!(
+            shape("Has it been snowing? We would love to see. Send them in."),
+            None
+        );
         assert_eq!(shape("It was late. Then the lights went out"), None);
     }
 

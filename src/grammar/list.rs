@@ -23,9 +23,18 @@ mod tests {
 
     #[test]
     fn bullets_and_middle_dots() {
-        assert_eq!(bullet("  • Clear the windows."), Some((ListMarker::Bullet, "Clear the windows.")));
-        assert_eq!(bullet("· Ana Brightwell (Greens)"), Some((ListMarker::MiddleDot, "Ana Brightwell (Greens)")));
-        assert_eq!(bullet("  • 1.) Marrow Bay"), Some((ListMarker::Bullet, "1.) Marrow Bay")));
+        assert_eq!(
+            bullet("  • Clear the windows."),
+            Some((ListMarker::Bullet, "Clear the windows."))
+        );
+        assert_eq!(
+            bullet("· Ana Brightwell (Greens)"),
+            Some((ListMarker::MiddleDot, "Ana Brightwell (Greens)"))
+        );
+        assert_eq!(
+            bullet("  • 1.) Marrow Bay"),
+            Some((ListMarker::Bullet, "1.) Marrow Bay"))
+        );
     }
 
     #[test]

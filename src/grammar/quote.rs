@@ -46,7 +46,8 @@ fn closing_at(s: &str, family: Family, before: Option<char>) -> Option<usize> {
         Family::Double if s.starts_with("''") => Some(2),
         Family::Double if matches!(c, '"' | '”' | '“') => Some(c.len_utf8()),
         Family::Single if matches!(c, '\'' | '’') => {
-            let apostrophe = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+            let apostrophe = before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric);
             let opens_word = before.is_none_or(char::is_whitespace);
             (!apostrophe && !opens_word).then_some(c.len_utf8())
         }
@@ -87,7 +88,11 @@ pub(crate) fn parts(text: &str, open: Option<Family>) -> Option<QuoteParts<'_>> 
     };
     let body = &text[start..];
     let Some((close, len)) = find_close(body, family) else {
-        return Some(QuoteParts { quoted: body.trim(), rest: None, continues: true });
+        return Some(QuoteParts {
+            quoted: body.trim(),
+            rest: None,
+            continues: true,
+        });
     };
     let after = &body[close + len..];
     let rest = after.trim();
@@ -131,8 +136,22 @@ fn reopens_unclosed(s: &str, family: Family) -> bool {
 
 /// Speech verbs that join a quotation to its speaker.
 const VERBS: &[&str] = &[
-    "said", "says", "added", "adds", "told", "explained", "continued", "insisted", "warned",
-    "admitted", "asked", "replied", "wrote", "tweeted", "declared", "stated",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "explained",
+    "continued",
+    "insisted",
+    "warned",
+    "admitted",
+    "asked",
+    "replied",
+    "wrote",
+    "tweeted",
+    "declared",
+    "stated",
 ];
 
 /// Pronouns that stand for the last named speaker.
@@ -143,7 +162,10 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"]
 /// `he said.` → `he`. A role before a name is dropped (`said warden Jo
 /// Bloggs` → `Jo Bloggs`).
 pub(crate) fn speaker(rest: &str) -> Option<&str> {
-    let sentence = rest.split(['.', '!', '?', '“', '"']).next()?.trim_start_matches([',', ' ']);
+    let sentence = rest
+        .split(['.', '!', '?', '“', '"'])
+        .next()?
+        .trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
     let words: Vec<(usize, &str)> = clause
         .split(' ')
@@ -159,7 +181,12 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
         // `said Jo Bloggs` / `said the council`: up to `in`, `on`, `after`…
         let end = words[1..]
             .iter()
-            .position(|(_, w)| matches!(*w, "in" | "on" | "at" | "after" | "while" | "when" | "as" | "to"))
+            .position(|(_, w)| {
+                matches!(
+                    *w,
+                    "in" | "on" | "at" | "after" | "while" | "when" | "as" | "to"
+                )
+            })
             .map_or(words.len(), |p| p + 1);
         &words[1..end]
     } else {
@@ -217,24 +244,39 @@ mod tests {
 
     #[test]
     fn mixed_marks_close_each_other() {
-        let p = parts("‘The car park was full,' said warden Elin Maddocks. ‘We never knew it.’", None).unwrap();
+        let p = parts(
+            "‘The car park was full,' said warden Elin Maddocks. ‘We never knew it.’",
+            None,
+        )
+        .unwrap();
         assert_eq!(p.quoted, "The car park was full,");
         assert!(!p.continues);
         assert_eq!(speaker(p.rest.unwrap()), Some("Elin Maddocks"));
         let p = parts("“We just want to swim outdoors again.\"", None).unwrap();
-        assert_eq!((p.quoted, p.rest), ("We just want to swim outdoors again.", None));
+        assert_eq!(
+            (p.quoted, p.rest),
+            ("We just want to swim outdoors again.", None)
+        );
     }
 
     #[test]
     fn apostrophes_do_not_close_single_quotes() {
-        let p = parts("`I don't think we have ever done that,' said club captain Ellie Vance.", None).unwrap();
+        let p = parts(
+            "`I don't think we have ever done that,' said club captain Ellie Vance.",
+            None,
+        )
+        .unwrap();
         assert_eq!(p.quoted, "I don't think we have ever done that,");
         assert_eq!(speaker(p.rest.unwrap()), Some("Ellie Vance"));
     }
 
     #[test]
     fn doubled_apostrophes_and_continuing_quotes() {
-        let p = parts("''It was a long night,'' she told supporters. ''We kept it local.", None).unwrap();
+        let p = parts(
+            "''It was a long night,'' she told supporters. ''We kept it local.",
+            None,
+        )
+        .unwrap();
         assert_eq!(p.quoted, "It was a long night,");
         assert!(p.continues);
         assert_eq!(speaker(p.rest.unwrap()), Some("she"));
@@ -252,10 +294,22 @@ mod tests {
 
     #[test]
     fn speakers_after_and_before_the_verb() {
-        assert_eq!(speaker("National Security Council spokesman Mark Stroh said."), Some("Mark Stroh"));
-        assert_eq!(speaker("said Ros Kimball, chair of the Friends of Ashbury Lido."), Some("Ros Kimball"));
-        assert_eq!(speaker("Sony said in a statement after the talks."), Some("Sony"));
-        assert_eq!(speaker("Mr Obama said while taking questions."), Some("Mr Obama"));
+        assert_eq!(
+            speaker("National Security Council spokesman Mark Stroh said."),
+            Some("Mark Stroh")
+        );
+        assert_eq!(
+            speaker("said Ros Kimball, chair of the Friends of Ashbury Lido."),
+            Some("Ros Kimball")
+        );
+        assert_eq!(
+            speaker("Sony said in a statement after the talks."),
+            Some("Sony")
+        );
+        assert_eq!(
+            speaker("Mr Obama said while taking questions."),
+            Some("Mr Obama")
+        );
         assert_eq!(speaker("he said."), Some("he"));
         assert_eq!(speaker("and more besides."), None);
     }

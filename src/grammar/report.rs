@@ -36,7 +36,13 @@ const OPENINGS: &[&str] = &[
 
 /// Job titles between an outlet and a reporter's name.
 const TITLES: &[&str] = &[
-    "Correspondent", "Editor", "Reporter", "Presenter", "Producer", "Journalist", "Reporters",
+    "Correspondent",
+    "Editor",
+    "Reporter",
+    "Presenter",
+    "Producer",
+    "Journalist",
+    "Reporters",
 ];
 
 /// A report pointer; gives the reporter's name where the line names one.
@@ -54,7 +60,11 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     }
     let lower = t.to_lowercase();
     if OPENINGS.iter().any(|o| lower.starts_with(o)) && words <= 12 {
-        return Some(lower.find(" by ").map(|at| t[at + 4..].trim_end_matches(['.', ':', ' '])));
+        return Some(
+            lower
+                .find(" by ")
+                .map(|at| t[at + 4..].trim_end_matches(['.', ':', ' '])),
+        );
     }
     // A hanging link: `Email -`, `Twitter:`.
     if words <= 2 && (t.ends_with(" -") || t.ends_with(" –")) {
@@ -75,7 +85,9 @@ fn is_name_phrase(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=8).contains(&words.len())
         && !s.contains(',')
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The reporter's name: what follows the last job title, if any.
@@ -104,35 +116,71 @@ mod tests {
     fn reporter_lines() {
         assert_eq!(report("Nia Tallis reports:"), Some(Some("Nia Tallis")));
         assert_eq!(report("Owen Fairley reports"), Some(Some("Owen Fairley")));
-        assert_eq!(report("Vale TV's Transport Correspondent Hugo Tamblyn reports."), Some(Some("Hugo Tamblyn")));
-        assert_eq!(report("Tobias Wren has the story:"), Some(Some("Tobias Wren")));
-        assert_eq!(report("Gwen Trevaskis has more:"), Some(Some("Gwen Trevaskis")));
-        assert_eq!(report("Bethan Carrow has been finding out more."), Some(Some("Bethan Carrow")));
+        assert_eq!(
+            report("Vale TV's Transport Correspondent Hugo Tamblyn reports."),
+            Some(Some("Hugo Tamblyn"))
+        );
+        assert_eq!(
+            report("Tobias Wren has the story:"),
+            Some(Some("Tobias Wren"))
+        );
+        assert_eq!(
+            report("Gwen Trevaskis has more:"),
+            Some(Some("Gwen Trevaskis"))
+        );
+        assert_eq!(
+            report("Bethan Carrow has been finding out more."),
+            Some(Some("Bethan Carrow"))
+        );
     }
 
     #[test]
     fn pointer_lines() {
-        assert_eq!(report("Here is a report by Bethan Carrow:"), Some(Some("Bethan Carrow")));
-        assert_eq!(report("Video report by Nia Tallis."), Some(Some("Nia Tallis")));
+        assert_eq!(
+            report("Here is a report by Bethan Carrow:"),
+            Some(Some("Bethan Carrow"))
+        );
+        assert_eq!(
+            report("Video report by Nia Tallis."),
+            Some(Some("Nia Tallis"))
+        );
         assert_eq!(report("Watch the debate here."), Some(None));
         assert_eq!(report("Watch our report:"), Some(None));
         assert_eq!(report("Click below to watch our report"), Some(None));
-        assert_eq!(report("This video from the scene shows the flames"), Some(None));
+        assert_eq!(
+            report("This video from the scene shows the flames"),
+            Some(None)
+        );
         assert_eq!(report("Follow us on Twitter:"), Some(None));
         assert_eq!(report("Email -"), Some(None));
     }
 
     #[test]
     fn spoke_to_lines() {
-        assert_eq!(report("Dara Quinlan spoke to pier trust chairman Ros Kimball."), Some(Some("Dara Quinlan")));
-        assert_eq!(report("She spoke to residents Anne Collier and Raj Patel."), Some(None));
+        assert_eq!(
+            report("Dara Quinlan spoke to pier trust chairman Ros Kimball."),
+            Some(Some("Dara Quinlan"))
+        );
+        assert_eq!(
+            report("She spoke to residents Anne Collier and Raj Patel."),
+            Some(None)
+        );
     }
 
     #[test]
     fn news_paragraphs_ending_in_a_pointer_are_not_reports() {
-        assert_eq!(report("Farmers say the harvest is ruined, as Lucy Ferrand reports."), None);
-        assert_eq!(report("A dozen families are in caravans. Priya Holloway reports."), None);
-        assert_eq!(report("Korea's central news agency reports that talks failed."), None);
+        assert_eq!(
+            report("Farmers say the harvest is ruined, as Lucy Ferrand reports."),
+            None
+        );
+        assert_eq!(
+            report("A dozen families are in caravans. Priya Holloway reports."),
+            None
+        );
+        assert_eq!(
+            report("Korea's central news agency reports that talks failed."),
+            None
+        );
         assert_eq!(report("Watch: Small tornado filmed over Lowmarsh"), None);
     }
 }

@@ -16,8 +16,8 @@ const STOP: &[&str] = &[
     "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
     "will", "with", "would", "you", "your", "next", "last", "first", "today", "tonight", "still",
-    "again", "only", "other", "such", "own", "same", "well", "get", "got", "make", "made",
-    "take", "yet", "ever", "every", "many", "less", "few", "back",
+    "again", "only", "other", "such", "own", "same", "well", "get", "got", "make", "made", "take",
+    "yet", "ever", "every", "many", "less", "few", "back",
 ];
 
 /// The number of words in `text` (runs of non-space characters).
@@ -61,7 +61,10 @@ pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
     };
     seen.sort();
     seen.dedup();
-    words.iter().filter(|w| seen.binary_search(w).is_ok()).count()
+    words
+        .iter()
+        .filter(|w| seen.binary_search(w).is_ok())
+        .count()
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
@@ -75,20 +78,33 @@ pub(crate) fn has_proper_noun(text: &str) -> bool {
 
 /// First- and second-person words: the voice of a statement, not a report.
 const PERSONAL: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'll",
-    "we'd", "us", "our", "ours", "you", "you're", "you've", "you'll", "your", "yours", "let's",
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'll", "we'd",
+    "us", "our", "ours", "you", "you're", "you've", "you'll", "your", "yours", "let's",
 ];
 
 /// Contractions other than the possessive `'s`.
 const CONTRACTED: &[&str] = &["n't", "'re", "'ve", "'ll", "'m", "'d"];
 
 /// `'s` after these words is `is`, not a possessive.
-const IS_AFTER: &[&str] = &["that", "it", "there", "here", "what", "who", "he", "she", "let"];
+const IS_AFTER: &[&str] = &[
+    "that", "it", "there", "here", "what", "who", "he", "she", "let",
+];
 
 /// Time words after `this` that a reporter uses (`this morning`).
 const TIME: &[&str] = &[
-    "morning", "afternoon", "evening", "week", "weekend", "month", "year", "summer", "winter",
-    "spring", "autumn", "season", "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "season",
+    "time",
 ];
 
 /// Words that report speech in the third person.
@@ -107,7 +123,11 @@ pub(crate) fn is_personal(word: &str) -> bool {
 pub(crate) fn statement_score(text: &str) -> i32 {
     let mut score = 0;
     let mut after_this = false;
-    for (i, word) in text.split_word_bounds().filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
+    for (i, word) in text
+        .split_word_bounds()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .enumerate()
+    {
         let w = word.to_lowercase().replace('’', "'");
         if is_personal(word) {
             score += 2;
@@ -132,9 +152,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
 
 /// Whether the text (outside any quotation) uses the first or second person.
 pub(crate) fn speaks_personally(text: &str) -> bool {
-    text.split_word_bounds()
-        .take(WINDOW)
-        .any(is_personal)
+    text.split_word_bounds().take(WINDOW).any(is_personal)
 }
 
 #[cfg(test)]
@@ -143,7 +161,10 @@ mod tests {
 
     #[test]
     fn content_words_fold_case_plurals_and_drop_function_words() {
-        assert_eq!(content("The Cliffs at Scarrow's harbour"), ["cliff", "harbour", "scarrow"]);
+        assert_eq!(
+            content("The Cliffs at Scarrow's harbour"),
+            ["cliff", "harbour", "scarrow"]
+        );
     }
 
     #[test]
@@ -151,7 +172,10 @@ mod tests {
         let words = content("Fourteen village schools closed by burst pipes");
         let next = "Fourteen primary schools will stay shut because of burst pipes.";
         assert_eq!(overlap(&words, next, false), 4);
-        assert_eq!(overlap(&words, "Gritting lorries went out overnight.", true), 0);
+        assert_eq!(
+            overlap(&words, "Gritting lorries went out overnight.", true),
+            0
+        );
     }
 
     #[test]
@@ -166,9 +190,15 @@ mod tests {
         assert!(statement_score("We have listened to our staff.") > 0);
         assert!(statement_score("That's the most important part.") > 0);
         assert!(statement_score("He taught half the crew at this station.") > 0);
-        assert_eq!(statement_score("The lifeboat reached them within twenty minutes."), 0);
+        assert_eq!(
+            statement_score("The lifeboat reached them within twenty minutes."),
+            0
+        );
         assert!(statement_score("The trust said the change would cost more.") < 0);
-        assert_eq!(statement_score("The lifeboat was launched this morning."), 0);
+        assert_eq!(
+            statement_score("The lifeboat was launched this morning."),
+            0
+        );
     }
 
     #[test]
