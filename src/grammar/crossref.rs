@@ -20,12 +20,9 @@ pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
             return (!target.is_empty()).then_some(Some(target));
         }
     }
-    let lower = t.to_ascii_lowercase();
-    let short = super::words::count(t) <= 10;
-    let pointer = lower.starts_with("click here")
-        || lower.starts_with("find out more")
-        || lower.starts_with("read the full story");
-    (short && pointer && !lower.contains("watch")).then_some(None)
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let pointer = starts("click here") || starts("find out more") || starts("read the full story");
+    (pointer && super::words::count(t) <= 10 && !t.to_ascii_lowercase().contains("watch")).then_some(None)
 }
 
 #[cfg(test)]
