@@ -503,12 +503,15 @@ impl<'r, 'a> Classifier<'r, 'a> {
         }
     }
 
-    /// Whether the line heads a list: bullets or dash items follow it.
+    /// Whether the line heads a list: bullets or dash items follow it, and it
+    /// is a short title or names nothing (a longer named line over a list is
+    /// weighed as a possible headline).
     fn heads_list(&self, i: usize) -> bool {
         let row = &self.rows[i];
         let is_list =
             |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
-        self.rows.get(i + 1).is_some_and(is_list) && !row.text.ends_with([':', ';'])
+        let title = words::count(row.text) <= 4 || !words::has_proper_noun(row.text);
+        title && self.rows.get(i + 1).is_some_and(is_list) && !row.text.ends_with([':', ';'])
     }
 
     /// Whether row `j` could start an update of its own: plain, shaped like
@@ -584,14 +587,20 @@ impl<'r, 'a> Classifier<'r, 'a> {
         }
         if prev_kind == Some(Kind::Headline) {
             // The image slot under a headline.
+            // A caption describes the headline's picture; the next headline
+            // shares more with its own lede than with the headline above.
             let h = words::overlap(&own, prev_text, false);
-            if h == 0 && (q > 0 || ahead.credit_next || ahead.boundary) {
-                return Kind::Headline;
-            }
-            if h == 0 && q == 0 && (named || quoted) {
-                return Kind::Headline;
-            }
-            return not_headline(text);
+            let evidence = q > 0 || ahead.credit_next || ahead.boundary || named || quoted;
+            let headline = if h == 0 {
+                evidence
+            } else {
+                q > h && q >= 2 && !starts_with_article(text)
+            };
+            return if headline {
+                Kind::Headline
+            } else {
+                not_headline(text)
+            };
         }
         if ahead.boundary || ahead.credit_next {
             return Kind::Headline;
@@ -614,6 +623,13 @@ impl<'r, 'a> Classifier<'r, 'a> {
     }
 }
 
+/// Whether a line opens with an article, as captions do and headlines
+/// rarely do.
+fn starts_with_article(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    matches!(first, "The" | "A" | "An")
+}
+
 /// A headline-shaped line that is not a headline: a subheading if it asks,
 /// dates or is a short unnamed title; otherwise a caption (an image slot).
 fn not_headline(text: &str) -> Kind {
@@ -622,5 +638,127 @@ fn not_headline(text: &str) -> Kind {
         Kind::Subheading
     } else {
         Kind::Caption
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{outline, Role};
+
+    /// The roles of a page's lines, as `(line, role)`.
+    fn roles(page: &str) -> Vec<(usize, Role)> {
+        outline(page).iter().map(|r| (r.line, r.role)).collect()
+    }
+
+    #[test]
+    fn rule_1_after_header_byline_and_ad_a_line_is_a_headline() {
+        let page = "Live updates\n\n  1. Fenwick\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire on Tuesday.\n\nAdvertisement\n\nTanners Row closes for resurfacing\n\nThe road shuts on Monday.\n";
+        assert_eq!(
+            roles(page),
+            [
+                (1, Role::Header),
+                (3, Role::Byline),
+                (5, Role::Headline),
+                (7, Role::Paragraph),
+                (9, Role::Ad),
+                (11, Role::Headline),
+                (13, Role::Paragraph)
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_1_after_an_ad_a_sentence_continues_the_update() {
+        let page = "Live updates\n\nMill pond drained for repairs\n\nThe pond at Holloway mill has been drained.\n\nAdvertisement\n\nFish were moved to the canal by volunteers from the angling club on Sunday.\n";
+        assert_eq!(roles(page)[3..], [(7, Role::Ad), (9, Role::Paragraph)]);
+    }
+
+    #[test]
+    fn rule_1_a_bare_region_before_a_headline_is_a_byline() {
+        let page = "Live updates\n\nFenwick\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire on Tuesday.\n";
+        assert_eq!(roles(page)[1..3], [(3, Role::Byline), (5, Role::Headline)]);
+    }
+
+    #[test]
+    fn rule_2_glued_lines_join_and_alt_text_sits_above_its_caption() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nkiln\nThe kiln after the fire. Credit: Fenwick Fire Service\n\nCrews were called at 6am.\nNobody was hurt.\n";
+        assert_eq!(
+            roles(page)[2..],
+            [
+                (5, Role::Caption),
+                (6, Role::Caption),
+                (8, Role::Paragraph),
+                (9, Role::Paragraph)
+            ]
+        );
+        let page = crate::parse(page);
+        assert!(
+            matches!(&page.updates[0].blocks[1], crate::Block::Paragraph(p) if p.text == "Crews were called at 6am.\nNobody was hurt.")
+        );
+    }
+
+    #[test]
+    fn rule_3_lines_without_a_headline_shape_are_paragraphs() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nA spokesperson for the pottery said:\n\nby Ines Marlow\n\nWe lost everything in there\n";
+        assert_eq!(
+            roles(page)[2..],
+            [
+                (5, Role::Paragraph),
+                (7, Role::Paragraph),
+                (9, Role::Paragraph)
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_4_list_headings_and_dates_are_subheadings() {
+        let page = "Live updates\n\nHolloway gala programme\n\nThe gala runs all weekend.\n\nMain field\n\n  • Dog show\n  • Tug of war\n\nSunday 9 July\n\nA brass band plays from noon.\n";
+        assert_eq!(
+            roles(page)[3..5],
+            [(7, Role::Subheading), (9, Role::ListItem)]
+        );
+        assert_eq!(roles(page)[6], (12, Role::Subheading));
+    }
+
+    #[test]
+    fn rule_5_a_line_sharing_words_with_its_lede_is_a_headline() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire on Tuesday.\n\nCanal towpath reopens at Fenwick lock\n\nThe towpath by Fenwick lock has reopened after flood repairs.\n";
+        assert_eq!(roles(page)[3], (7, Role::Headline));
+    }
+
+    #[test]
+    fn rule_5_a_line_sharing_words_only_with_the_text_above_is_a_caption() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire at the pottery on Tuesday.\n\nSmoke over the pottery yard\n\nThe owners hope to reopen next month.\n";
+        assert_eq!(roles(page)[3], (7, Role::Caption));
+    }
+
+    #[test]
+    fn rule_5_under_a_headline_a_line_about_its_picture_is_a_caption() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nThe burnt-out kiln at Holloway\n\nCrews put out a kiln fire at Holloway on Tuesday.\n";
+        assert_eq!(roles(page)[2], (5, Role::Caption));
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nCanal towpath reopens at Fenwick lock\n\nThe towpath by Fenwick lock has reopened.\n";
+        assert_eq!(roles(page)[2], (5, Role::Headline));
+    }
+
+    #[test]
+    fn rule_5_a_headline_only_update_before_an_ad_or_byline() {
+        let page = "Live updates\n\nKiln fire at Holloway pottery\n\nCrews are there.\n\nPower cut hits Fenwick\n\nAdvertisement\n\nBridge closed\n\n  1. Fenwick\n\nSchool shut by burst pipe\n\nPupils were sent home.\n";
+        let r = roles(page);
+        assert_eq!(r[3], (7, Role::Headline));
+        assert_eq!(r[5], (11, Role::Headline));
+    }
+
+    #[test]
+    fn rule_6_attribution_closes_the_speakers_words_only() {
+        let page = "Live updates\n\nPottery to rebuild kiln\n\nThe owners of Holloway pottery say they will rebuild.\n\nThe insurer said it would pay for a new kiln.\n\nWe are overwhelmed by the support. We will be back.\n\n– Ines Marlow, potter\n";
+        assert_eq!(
+            roles(page)[2..],
+            [
+                (5, Role::Paragraph),
+                (7, Role::Paragraph),
+                (9, Role::Blockquote),
+                (11, Role::Attribution)
+            ]
+        );
     }
 }

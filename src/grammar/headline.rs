@@ -87,7 +87,9 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
     {
         return None;
     }
-    if t.ends_with('.') && !t.ends_with("...") {
+    // A sentence may end inside its closing quotation mark: `… "we will win."`
+    let end = t.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if end.ends_with('.') && !end.ends_with("...") {
         Some(Ending::FullStop)
     } else {
         Some(Ending::Open)
@@ -253,6 +255,14 @@ mod tests {
             Some(Ending::Open)
         );
         assert_eq!(shape("£2m for the harbour wall"), Some(Ending::Open));
+        assert_eq!(
+            shape("Council: 'No more cuts to bus routes'"),
+            Some(Ending::Open)
+        );
+        assert_eq!(
+            shape("The mayor said it was \"a disaster.\""),
+            Some(Ending::FullStop)
+        );
     }
 
     #[test]
