@@ -86,6 +86,8 @@ pub(crate) struct Row<'a> {
     /// The element's text: trimmed, remnant removed.
     pub text: &'a str,
     pub shape: Shape<'a>,
+    /// For a plain row, whether it has a headline's shape.
+    headline: Option<headline::Ending>,
 }
 
 impl<'a> Row<'a> {
@@ -97,13 +99,20 @@ impl<'a> Row<'a> {
         };
         // Indentation matters for bylines, so they read the untrimmed line.
         let raw = if remnant.is_some() { text } else { line.text };
+        let shape = shape_of(raw, text, last);
+        let headline = if shape == Shape::Plain {
+            headline::shape(text)
+        } else {
+            None
+        };
         Row {
             line,
             number,
             gap,
             remnant,
             text,
-            shape: shape_of(raw, text, last),
+            shape,
+            headline,
         }
     }
 
@@ -113,11 +122,7 @@ impl<'a> Row<'a> {
 
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
-        if self.is_plain() {
-            headline::shape(self.text)
-        } else {
-            None
-        }
+        self.headline
     }
 }
 

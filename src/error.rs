@@ -104,7 +104,9 @@ impl ParseError {
         let i = &self.0;
         let number = i.line.to_string();
         let pad = " ".repeat(number.len());
-        let caret = " ".repeat(i.column.saturating_sub(1));
+        // The shown line is cut to 200 chars; keep the caret within it.
+        let shown = i.source_line.chars().count();
+        let caret = " ".repeat(i.column.saturating_sub(1).min(shown));
         format!(
             "line {}, column {}: {}\n{pad} |\n{number} | {}\n{pad} | {caret}^",
             i.line, i.column, i.message, i.source_line

@@ -19,10 +19,13 @@ pub(crate) struct CaptionLine<'a> {
 /// case, before a short name (the all-capitals `VIDEO:` is a headline label).
 pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
     let t = line.trim();
-    if let Some(at) = credit_at(t, "Video Credit:") {
-        return Some(parts(t, at, "Video Credit:", CreditKind::Video));
-    }
     if let Some(at) = credit_at(t, "Credit:") {
+        let video = at
+            .checked_sub(6)
+            .filter(|&v| t[v..].starts_with("Video Credit:"));
+        if let Some(v) = video.filter(|&v| v == 0 || t[..v].ends_with(char::is_whitespace)) {
+            return Some(parts(t, v, "Video Credit:", CreditKind::Video));
+        }
         return Some(parts(t, at, "Credit:", CreditKind::Image));
     }
     let source = t.strip_prefix("Video: ")?.trim();
@@ -44,8 +47,7 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
 /// Where `label` stands in `t` at the start or after white space (the last
 /// such place, so a description that mentions credit keeps it).
 fn credit_at(t: &str, label: &str) -> Option<usize> {
-    t.rmatch_indices(label)
-        .map(|(i, _)| i)
+    memchr::memmem::rfind_iter(t.as_bytes(), label.as_bytes())
         .find(|&i| i == 0 || t[..i].ends_with(char::is_whitespace))
 }
 

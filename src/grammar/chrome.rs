@@ -34,10 +34,9 @@ pub(crate) fn is_count_line(line: &str) -> bool {
 /// the header).
 pub(crate) fn is_latest_reports(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
-    (3..=8).contains(&words)
-        && t.get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("latest "))
+    t.get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("latest "))
+        && (3..=8).contains(&super::words::count_up_to(t, 8))
         && t.len() >= 8
         && t.get(t.len() - 8..)
             .is_some_and(|s| s.eq_ignore_ascii_case(" reports"))

@@ -59,7 +59,7 @@ pub(crate) enum Ending {
 pub(crate) fn shape(text: &str) -> Option<Ending> {
     let t = text.trim();
     let first = t.chars().next()?;
-    let n = words::count(t);
+    let n = words::count_up_to(t, MAX_WORDS);
     if n == 0 || n > MAX_WORDS || t.ends_with([':', ';', ',', '-', '–', '—']) {
         return None;
     }
@@ -180,29 +180,25 @@ pub(crate) fn is_date(t: &str) -> bool {
         "november",
         "december",
     ];
-    let words: Vec<String> = t
-        .trim_end_matches([':', '.'])
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(',').to_lowercase())
-        .collect();
-    if words.is_empty() || words.len() > 4 {
-        return false;
-    }
-    let mut rest = &words[..];
-    if DAYS.contains(&rest[0].as_str()) {
-        rest = &rest[1..];
-    }
-    let number = |w: &String| {
+    let is = |list: &[&str], w: &str| list.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let number = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
     };
-    let month = |w: &String| MONTHS.contains(&w.as_str());
-    match rest {
-        [] => words.len() == 1,
-        [d, m] | [d, m, _] if number(d) && month(m) => rest.get(2).is_none_or(number),
-        [m, d] | [m, d, _] if month(m) && number(d) => rest.get(2).is_none_or(number),
-        _ => false,
+    let mut words = t
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','));
+    let mut first = words.next();
+    let day = first.is_some_and(|w| is(DAYS, w));
+    if day {
+        first = words.next();
     }
+    let Some(a) = first else { return day };
+    let Some(b) = words.next() else { return false };
+    let third_ok = words.next().is_none_or(number);
+    let date = (number(a) && is(MONTHS, b)) || (is(MONTHS, a) && number(b));
+    date && third_ok && words.next().is_none()
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ const TITLES: &[&str] = &[
 /// A report pointer; gives the reporter's name where the line names one.
 pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     let t = line.trim();
-    let words = super::words::count(t);
+    let words = super::words::count_up_to(t, 16);
     if words == 0 || words > 16 || t.contains(". ") && !t.starts_with("Video") {
         return None;
     }
@@ -58,11 +58,10 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
             return is_name_phrase(name).then(|| Some(reporter(name)));
         }
     }
-    let lower = t.to_lowercase();
-    if OPENINGS.iter().any(|o| lower.starts_with(o)) && words <= 12 {
+    let opens = |o: &&str| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o));
+    if words <= 12 && OPENINGS.iter().any(opens) {
         return Some(
-            lower
-                .find(" by ")
+            t.find(" by ")
                 .map(|at| t[at + 4..].trim_end_matches(['.', ':', ' '])),
         );
     }

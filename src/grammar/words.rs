@@ -20,51 +20,67 @@ const STOP: &[&str] = &[
     "yet", "ever", "every", "many", "less", "few", "back",
 ];
 
-/// The number of words in `text` (runs of non-space characters).
+/// The number of words in `text` (runs of non-space characters), counted
+/// up to `limit + 1` at most: enough to compare with `limit` without reading
+/// a long paragraph to its end.
+pub(crate) fn count_up_to(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit + 1).count()
+}
+
+/// The number of words in a short line (see [`count_up_to`] for long ones).
 pub(crate) fn count(text: &str) -> usize {
-    text.split_whitespace().count()
+    count_up_to(text, 64)
 }
 
-/// A word reduced for comparison: lower case, possessive and plural `s`
-/// dropped, curly apostrophes folded.
-fn fold(word: &str) -> String {
-    let mut w = word.to_lowercase().replace('’', "'");
-    if let Some(stem) = w.strip_suffix("'s") {
-        w = stem.to_string();
+/// Fold a word for comparison into `out`: lower case, curly apostrophes
+/// straightened, a possessive `'s` and a plural `s` dropped.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '’' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
     }
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w.pop();
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
     }
-    w
+    if out.len() > 3 && out.ends_with('s') && !out.ends_with("ss") {
+        out.pop();
+    }
 }
 
-/// The content words of a short line, folded, sorted and deduplicated.
+/// The content words of a short line, folded and deduplicated (at most 64).
 pub(crate) fn content(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .unicode_words()
-        .take(WINDOW)
-        .map(fold)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .collect();
-    out.sort();
-    out.dedup();
+    let mut out: Vec<String> = Vec::new();
+    let mut buf = String::new();
+    for word in text.unicode_words().take(WINDOW) {
+        fold_into(word, &mut buf);
+        if !STOP.contains(&buf.as_str()) && !out.contains(&buf) && out.len() < 64 {
+            out.push(buf.clone());
+        }
+    }
     out
 }
 
 /// How many of `words` (from [`content`]) appear among the first words of
 /// `text`, or the last ones when `from_end` is set.
 pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
-    let mut seen: Vec<String> = if from_end {
-        text.unicode_words().rev().take(WINDOW).map(fold).collect()
-    } else {
-        text.unicode_words().take(WINDOW).map(fold).collect()
+    let mut found: u64 = 0;
+    let mut buf = String::new();
+    let mut check = |word: &str| {
+        fold_into(word, &mut buf);
+        if let Some(i) = words.iter().position(|w| *w == buf) {
+            found |= 1 << i;
+        }
     };
-    seen.sort();
-    seen.dedup();
-    words
-        .iter()
-        .filter(|w| seen.binary_search(w).is_ok())
-        .count()
+    if from_end {
+        text.unicode_words().rev().take(WINDOW).for_each(&mut check);
+    } else {
+        text.unicode_words().take(WINDOW).for_each(&mut check);
+    }
+    found.count_ones() as usize
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
@@ -113,8 +129,21 @@ const REPORTING: &[&str] = &["said", "says", "told", "according"];
 /// Whether `word` is first or second person (`US`, in capitals, is a
 /// country, not `us`).
 pub(crate) fn is_personal(word: &str) -> bool {
-    let acronym = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
-    !acronym && PERSONAL.contains(&word.to_lowercase().replace('’', "'").as_str())
+    let acronym = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+    word.len() <= 8 && !acronym && PERSONAL.iter().any(|p| same_word(word, p))
+}
+
+/// Whether `word` equals the lower-case ASCII `target`, ignoring case and
+/// reading a curly apostrophe as a straight one.
+fn same_word(word: &str, target: &str) -> bool {
+    let mut t = target.bytes();
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || t.next() != Some(c.to_ascii_lowercase() as u8) {
+            return false;
+        }
+    }
+    t.next().is_none()
 }
 
 /// How strongly an unmarked paragraph reads as someone's own words rather
@@ -123,12 +152,20 @@ pub(crate) fn is_personal(word: &str) -> bool {
 pub(crate) fn statement_score(text: &str) -> i32 {
     let mut score = 0;
     let mut after_this = false;
+    let mut w = String::new();
     for (i, word) in text
         .split_word_bounds()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .enumerate()
     {
-        let w = word.to_lowercase().replace('’', "'");
+        w.clear();
+        w.extend(word.chars().map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        }));
         if is_personal(word) {
             score += 2;
         } else if CONTRACTED.iter().any(|c| w.ends_with(c))
@@ -163,7 +200,7 @@ mod tests {
     fn content_words_fold_case_plurals_and_drop_function_words() {
         assert_eq!(
             content("The Cliffs at Scarrow's harbour"),
-            ["cliff", "harbour", "scarrow"]
+            ["cliff", "scarrow", "harbour"]
         );
     }
 
