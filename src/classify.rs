@@ -571,27 +571,30 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return Kind::Headline;
         }
         let ahead = self.ahead(i);
-        let own = words::content(text);
-        let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
         let prev = self.items.last().copied();
         let prev_kind = prev.map(|p| p.kind);
         let prev_text = prev.map(|p| self.item_text(&p)).unwrap_or("");
+        let image_slot = prev_kind == Some(Kind::Headline);
+        let open = ending == headline::Ending::Open;
+        if open && !image_slot && !self.social && (ahead.boundary || ahead.credit_next) {
+            return Kind::Headline;
+        }
+        let own = words::content(text);
+        let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
         let named = words::has_proper_noun(text);
         let n = words::count(text);
-        if ending == headline::Ending::FullStop {
-            let p = words::overlap(&own, prev_text, true);
+        if !open {
             let ok = n <= 8
                 && named
                 && q >= 2
-                && p == 0
-                && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
+                && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote))
+                && words::overlap(&own, prev_text, true) == 0;
             return if ok { Kind::Headline } else { Kind::Paragraph };
         }
         if self.social && q == 0 {
             return Kind::Paragraph;
         }
-        if prev_kind == Some(Kind::Headline) {
-            // The image slot under a headline.
+        if image_slot {
             // A caption describes the headline's picture; the next headline
             // shares more with its own lede than with the headline above.
             let h = words::overlap(&own, prev_text, false);
@@ -607,20 +610,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 not_headline(text)
             };
         }
-        if ahead.boundary || ahead.credit_next {
+        if ahead.boundary || ahead.credit_next || q > 0 {
             return Kind::Headline;
         }
-        let paragraph_before = matches!(
-            prev_kind,
-            Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
-        );
-        let p = if paragraph_before {
-            words::overlap(&own, prev_text, true)
-        } else {
-            0
-        };
+        let paragraph_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote));
         let weak = !quoted && !named && n <= 5;
-        if q == 0 && (p > 0 || weak) {
+        if weak || (paragraph_before && words::overlap(&own, prev_text, true) > 0) {
             not_headline(text)
         } else {
             Kind::Headline
