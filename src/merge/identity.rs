@@ -333,15 +333,15 @@ pub(crate) fn group(
         parent[small] = big;
     }
     let mut least = vec![usize::MAX; n];
-    let mut out = vec![0; n];
-    for v in 0..n {
-        let r = find(&mut parent, v);
-        if least[r] == usize::MAX {
-            least[r] = v;
-        }
-        out[v] = least[r];
-    }
-    out
+    (0..n)
+        .map(|v| {
+            let r = find(&mut parent, v);
+            if least[r] == usize::MAX {
+                least[r] = v;
+            }
+            least[r]
+        })
+        .collect()
 }
 
 /// The root of `v`, halving paths on the way.
