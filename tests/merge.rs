@@ -2,7 +2,7 @@
 
 use liveupdates::merge::{merge, Chronology, Conflict, Gap, GapKind, Snapshot, Status, Timeline};
 use liveupdates::{
-    Block, Byline, BylineKind, BylineMarker, Caption, Credit, CreditKind, Headline, Layout, Page,
+    Block, Byline, BylineKind, BylineMarker, Caption, Credit, CreditKind, Headline, Page,
     Paragraph, Person, Span, Update,
 };
 
@@ -48,18 +48,10 @@ fn with_byline(mut u: Update<'static>, name: &str) -> Update<'static> {
 }
 
 fn page(updates: Vec<Update<'static>>, has_more: bool) -> Page<'static> {
-    Page {
-        span: Span::default(),
-        layout: Layout::Spaced,
-        preamble: Vec::new(),
-        header: None,
-        updates,
-        ads: Vec::new(),
-        footer: None,
-        has_more,
-        truncated: false,
-        diagnostics: Vec::new(),
-    }
+    let mut page = liveupdates::parse("").into_owned();
+    page.updates = updates;
+    page.has_more = has_more;
+    page
 }
 
 /// A made-up word: syllables picked by a small fixed generator.
@@ -468,10 +460,7 @@ fn a_thousand_windows_over_five_thousand_updates_is_fast() {
 fn seeds_in_both_orders() {
     let a = liveupdates::parse(SEED_000);
     let b = liveupdates::parse(SEED_001);
-    if a.updates.is_empty() {
-        eprintln!("the parser on this branch returns empty pages; skipping");
-        return;
-    }
+    assert_eq!((a.updates.len(), b.updates.len()), (6, 9));
     let one = merge([
         Snapshot::new("000", a.clone()),
         Snapshot::new("001", b.clone()),
@@ -505,6 +494,53 @@ fn seeds_in_both_orders() {
     let text = one.to_string();
     let back = liveupdates::parse(&text);
     assert_eq!(back.updates.len(), 12);
+    for (u, e) in back.updates.iter().zip(&one.entries) {
+        assert_eq!(u.headline.text, e.update.headline.text);
+        assert_eq!(u.blocks.len(), e.update.blocks.len());
+    }
+    assert!(back.has_more);
+}
+
+#[test]
+fn text_snapshots_merge_and_round_trip() {
+    let earlier = "Live updates\n\n\
+        Ferry sailings cancelled as gales hit the coast\n\n\
+        All sailings from the harbour were cancelled on Tuesday morning as winds reached seventy miles an hour along the coast.\n\n\
+        Advertisement\n\n\
+        School closed after roof damage\n\n\
+        Pupils at the village school were sent home after part of the roof was blown off in the night, the council said.\n\n\
+        Power cut to two thousand homes\n\n\
+        Engineers are working to restore supplies to homes in the valley after lines were brought down by falling trees.\n\n\
+        Load more updates\n";
+    let later = "Live updates\n\n\
+        Coastal road reopens\n\n\
+        The coast road has reopened after crews cleared fallen trees and debris from both lanes overnight.\n\n\
+        Ferry sailings cancelled as gales hit coast\n\n\
+        All sailings from the harbour were cancelled on Tuesday morning as winds reached seventy miles an hour along the coast.\n\n\
+        The operator said it hoped to resume services on Wednesday.\n\n\
+        Power cut to two thousand homes\n\n\
+        Advertisement\n\n\
+        Engineers are working to restore supplies to homes in the valley after lines were brought down by falling trees.\n\n\
+        Load more updates\n";
+    let one = merge([
+        Snapshot::new("later", liveupdates::parse(later)),
+        Snapshot::new("earlier", liveupdates::parse(earlier)),
+    ]);
+    assert_eq!(
+        headlines(&one),
+        [
+            "Coastal road reopens",
+            "Ferry sailings cancelled as gales hit coast",
+            "School closed after roof damage",
+            "Power cut to two thousand homes",
+        ]
+    );
+    assert_eq!(one.entries[1].revisions.len(), 2);
+    assert_eq!(one.entries[2].status, Status::Removed { snapshot: 1 });
+    assert_eq!(one.entries[3].revisions.len(), 1); // the ad slot moved
+    let rendered = one.to_string();
+    let back = liveupdates::parse(&rendered);
+    assert_eq!(back.updates.len(), 4);
     for (u, e) in back.updates.iter().zip(&one.entries) {
         assert_eq!(u.headline.text, e.update.headline.text);
         assert_eq!(u.blocks.len(), e.update.blocks.len());

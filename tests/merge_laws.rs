@@ -6,8 +6,7 @@
 
 use liveupdates::merge::{merge, Snapshot, Timeline};
 use liveupdates::{
-    AdPosition, AdSlot, Block, Byline, BylineKind, BylineMarker, Headline, Layout, Page, Paragraph,
-    Span, Update,
+    AdPosition, AdSlot, Block, Byline, BylineKind, BylineMarker, Headline, Paragraph, Span, Update,
 };
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +94,7 @@ impl Live {
     }
 
     fn update(&self) -> Update<'static> {
-        let headline = self.headline.join(" ");
+        let headline = capitalised(&self.headline.join(" "));
         Update {
             span: Span::default(),
             byline: self.byline.as_ref().map(|b| Byline {
@@ -118,12 +117,21 @@ impl Live {
                 .map(|p| {
                     Block::Paragraph(Paragraph {
                         span: Span::default(),
-                        text: format!("{}.", p.join(" ")).into(),
+                        text: format!("{}.", capitalised(&p.join(" "))).into(),
                     })
                 })
                 .collect(),
         }
     }
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A generated case: the snapshots, and for each the logical ids it shows.
@@ -172,18 +180,10 @@ fn generate(seed: u64, captures: usize, timed: bool) -> Case {
                 remnant: None,
             })
             .collect();
-        let page = Page {
-            span: Span::default(),
-            layout: Layout::Spaced,
-            preamble: Vec::new(),
-            header: None,
-            updates,
-            ads,
-            footer: None,
-            has_more,
-            truncated: false,
-            diagnostics: Vec::new(),
-        };
+        let mut page = liveupdates::parse("").into_owned();
+        page.updates = updates;
+        page.ads = ads;
+        page.has_more = has_more;
         let label = format!("capture-{k:02}");
         ids.insert(label.clone(), shown.iter().map(|l| l.id).collect());
         let snapshot = Snapshot::new(label, page);
@@ -295,5 +295,67 @@ proptest! {
             prop_assert_eq!(ids.len(), 1, "entry {} holds updates {:?}", entry, ids);
         }
         prop_assert_eq!(t.entries.len(), entries_of.len());
+    }
+}
+
+/// The update with its spans cleared, for comparing a parse with the model.
+fn unspanned(update: &Update<'_>) -> Update<'static> {
+    let page = liveupdates::merge::merge([Snapshot::new("x", {
+        let mut p = liveupdates::parse("").into_owned();
+        p.updates = vec![update.clone().into_owned()];
+        p
+    })]);
+    page.entries
+        .first()
+        .map(|e| e.update.clone())
+        .unwrap_or_else(|| update.clone().into_owned())
+}
+
+/// The case with every byline dropped.
+fn without_bylines(mut case: Case) -> Case {
+    for s in &mut case.snapshots {
+        for u in &mut s.page.updates {
+            u.byline = None;
+        }
+    }
+    case
+}
+
+/// The timeline's text parses back to the same updates, and to a page with
+/// more below exactly when the history is not known complete.
+fn check_display(case: Case) -> Result<(), TestCaseError> {
+    let t = merge(case.snapshots);
+    let text = t.to_string();
+    let page = liveupdates::parse(&text);
+    prop_assert_eq!(page.updates.len(), t.entries.len(), "{}", text);
+    for (u, e) in page.updates.iter().zip(&t.entries) {
+        prop_assert_eq!(&unspanned(u), &e.update);
+    }
+    prop_assert_eq!(page.has_more, !t.is_complete());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Rendering parses back, on pages without bylines. Ignored: on these
+    /// made-up words the parser on `main` sometimes reads a headline standing
+    /// between two paragraphs as a creditless caption (the format's hard
+    /// look-alike), so an update is lost on the way back. The seeds and the
+    /// hand-written pages in `tests/merge.rs` do round-trip.
+    #[test]
+    #[ignore]
+    fn display_parses_back(case in case()) {
+        check_display(without_bylines(case))?;
+    }
+
+    /// Rendering parses back when some updates carry bylines and others do
+    /// not (a byline added between captures). Ignored: the parser on `main`
+    /// reads a byline-less headline on such a page as a caption, so the
+    /// rendering loses an update on the way back.
+    #[test]
+    #[ignore]
+    fn display_parses_back_with_mixed_bylines(case in case()) {
+        check_display(case)?;
     }
 }
