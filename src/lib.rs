@@ -26,6 +26,7 @@ mod diagnostic;
 mod error;
 mod grammar;
 mod lines;
+pub mod merge;
 mod options;
 mod outline;
 mod owned;
@@ -40,6 +41,7 @@ pub use block::{
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{ErrorKind, ParseError};
+pub use merge::{merge, Snapshot, Timeline};
 pub use options::ParseOptions;
 pub use outline::{outline, outline_page, OutlineRow, Role};
 pub use page::{

@@ -1,0 +1,428 @@
+//! Content identity: normalised words, version keys, similarity, and the
+//! grouping of versions into updates.
+//!
+//! Nothing here compares every version with every other: each version gets a
+//! few lookup keys (its normalised headline, its body, its blocks, and a
+//! sketch of its word n-grams), and only versions sharing a key are compared.
+
+use super::MergeOptions;
+use crate::{Block, Span, Update};
+use std::collections::BTreeSet;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The normalised words of `text`: split into words with Unicode word
+/// boundaries, lower-cased, with punctuation, white space and quote-mark
+/// style folded away (apostrophes inside words are dropped, so `don’t`,
+/// `don't` and `dont` are one word).
+///
+/// ```
+/// use liveupdates::merge::normalise;
+/// assert_eq!(normalise("“Don’t  PANIC,” he said…"), ["dont", "panic", "he", "said"]);
+/// assert_eq!(normalise("pinned onNorth Korea"), ["pinned", "onnorth", "korea"]);
+/// ```
+pub fn normalise(text: &str) -> Vec<String> {
+    let folded: String = text.chars().map(fold_quote).collect();
+    folded
+        .unicode_words()
+        .map(|word| {
+            word.chars()
+                .filter(|&c| c != '\'')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Every single and double quotation mark style becomes `'` or `"`.
+fn fold_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '`' | '\u{b4}' | '\u{2032}'
+        | '\u{2bc}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => '"',
+        other => other,
+    }
+}
+
+/// Call `f` with every text an update's body keeps, in order.
+pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str)) {
+    match block {
+        Block::Paragraph(p) => f(&p.text),
+        Block::Subheading(s) => f(&s.text),
+        Block::Caption(c) => {
+            if let Some(alt) = &c.alt {
+                f(alt);
+            }
+            f(&c.text);
+        }
+        Block::Quote(q) => f(&q.text),
+        Block::BlockQuote(q) => {
+            for p in &q.paragraphs {
+                f(&p.text);
+            }
+            if let Some(a) = &q.attribution {
+                f(&a.text);
+            }
+        }
+        Block::Report(r) => f(&r.text),
+        Block::List(l) => {
+            for item in &l.items {
+                f(&item.text);
+            }
+        }
+        Block::CrossRef(c) => f(&c.text),
+    }
+}
+
+/// Clear every span of an update: a timeline's updates come from many
+/// sources, so no byte offset would point anywhere meaningful.
+pub(crate) fn strip_spans(update: &mut Update<'_>) {
+    update.span = Span::default();
+    if let Some(b) = &mut update.byline {
+        b.span = Span::default();
+    }
+    update.headline.span = Span::default();
+    for block in &mut update.blocks {
+        match block {
+            Block::Paragraph(p) => p.span = Span::default(),
+            Block::Subheading(s) => s.span = Span::default(),
+            Block::Caption(c) => c.span = Span::default(),
+            Block::Quote(q) => q.span = Span::default(),
+            Block::BlockQuote(q) => {
+                q.span = Span::default();
+                for p in &mut q.paragraphs {
+                    p.span = Span::default();
+                }
+                if let Some(a) = &mut q.attribution {
+                    a.span = Span::default();
+                }
+            }
+            Block::Report(r) => r.span = Span::default(),
+            Block::List(l) => {
+                l.span = Span::default();
+                for item in &mut l.items {
+                    item.span = Span::default();
+                }
+            }
+            Block::CrossRef(c) => c.span = Span::default(),
+        }
+    }
+}
+
+/// A key naming one exact version of an update (spans already stripped):
+/// every field, as `Debug` writes it. Equal keys are equal versions.
+pub(crate) fn version_key(update: &Update<'_>) -> String {
+    format!("{update:?}")
+}
+
+/// FNV-1a, 64 bits: a fixed hash, so that nothing depends on a random seed.
+pub(crate) fn fnv(tag: u8, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(tag);
+    for part in parts {
+        for &b in part.as_bytes() {
+            eat(b);
+        }
+        eat(0xff);
+    }
+    h
+}
+
+/// What identity looks at in one version.
+#[derive(Debug, Clone)]
+pub(crate) struct Features {
+    /// Hashes of the headline's distinct normalised words, sorted.
+    head: Vec<u64>,
+    /// Hashes of the body's distinct normalised words, sorted.
+    body: Vec<u64>,
+    /// Lookup keys: versions sharing one are compared.
+    pub(crate) keys: Vec<u64>,
+}
+
+const KEY_HEADLINE: u8 = 1;
+const KEY_BODY: u8 = 2;
+const KEY_BLOCK: u8 = 3;
+const KEY_HEAD_SKETCH: u8 = 4;
+const KEY_BODY_SKETCH: u8 = 5;
+const WORD: u8 = 6;
+
+/// How many blocks give a key of their own.
+const BLOCK_KEYS: usize = 16;
+/// The fewest words a block needs to give a key.
+const BLOCK_KEY_WORDS: usize = 4;
+
+impl Features {
+    /// The features of one version.
+    pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
+        let head_words = normalise(&update.headline.text);
+        let mut body_words = Vec::new();
+        let mut keys = Vec::new();
+        let mut block_count = 0;
+        for block in &update.blocks {
+            let mut words = Vec::new();
+            block_texts(block, &mut |t| words.extend(normalise(t)));
+            if block_count < BLOCK_KEYS && words.len() >= BLOCK_KEY_WORDS {
+                keys.push(fnv(KEY_BLOCK, &strs(&words)));
+                block_count += 1;
+            }
+            body_words.extend(words);
+        }
+        keys.push(fnv(KEY_HEADLINE, &strs(&head_words)));
+        if word_set(&body_words).len() >= options.min_body_words {
+            keys.push(fnv(KEY_BODY, &strs(&body_words)));
+        }
+        keys.extend(sketch(KEY_HEAD_SKETCH, &head_words, 2, 2));
+        keys.extend(sketch(KEY_BODY_SKETCH, &body_words, 3, 4));
+        keys.sort_unstable();
+        keys.dedup();
+        Features {
+            head: word_set(&head_words),
+            body: word_set(&body_words),
+            keys,
+        }
+    }
+}
+
+fn strs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
+}
+
+/// The sorted distinct hashes of `words`.
+fn word_set(words: &[String]) -> Vec<u64> {
+    let mut set: Vec<u64> = words.iter().map(|w| fnv(WORD, &[w])).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// The `keep` smallest hashes of the `n`-grams of `words` (of the whole
+/// sequence when it is shorter than `n`): a small edit leaves most of them.
+fn sketch(tag: u8, words: &[String], n: usize, keep: usize) -> Vec<u64> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let all = strs(words);
+    let mut hashes: Vec<u64> = if all.len() <= n {
+        vec![fnv(tag, &all)]
+    } else {
+        all.windows(n).map(|w| fnv(tag, w)).collect()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(keep);
+    hashes
+}
+
+/// The size of the intersection of two sorted sets.
+fn overlap(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity; two empty sets are alike.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let inter = overlap(a, b);
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        1.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// How alike two versions are, when they are alike enough to be one update:
+/// a score from 0 to 2 (headline similarity plus body similarity).
+pub(crate) fn alike(a: &Features, b: &Features, options: &MergeOptions) -> Option<f64> {
+    let head = jaccard(&a.head, &b.head);
+    let inter = overlap(&a.body, &b.body);
+    let smaller = a.body.len().min(b.body.len());
+    let union = a.body.len() + b.body.len() - inter;
+    let body = if union == 0 {
+        1.0
+    } else {
+        inter as f64 / union as f64
+    };
+    let contained = if smaller == 0 {
+        0.0
+    } else {
+        inter as f64 / smaller as f64
+    };
+    let score = head + body;
+    let same_headline =
+        head >= options.headline_similarity && (smaller == 0 || contained >= options.body_overlap);
+    let same_body = smaller >= options.min_body_words
+        && (body >= options.body_similarity || contained >= options.body_containment);
+    (same_headline || same_body).then_some(score)
+}
+
+/// Group versions into updates. `shown_in[v]` lists the snapshots (any
+/// numbering) that show version `v`; versions shown by one snapshot are never
+/// grouped. Returns, for each version, the smallest version of its group.
+///
+/// Candidate pairs come from shared keys; they are joined best score first
+/// (ties by version numbers), so the grouping depends only on the set of
+/// versions, never on the order they came in.
+pub(crate) fn group(
+    features: &[Features],
+    shown_in: &[Vec<u32>],
+    options: &MergeOptions,
+) -> Vec<usize> {
+    let mut postings: Vec<(u64, u32)> = Vec::new();
+    for (v, f) in features.iter().enumerate() {
+        postings.extend(f.keys.iter().map(|&k| (k, v as u32)));
+    }
+    postings.sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > options.max_key_versions.max(1) {
+            continue;
+        }
+        for (i, a) in run.iter().enumerate() {
+            for b in &run[i + 1..] {
+                pairs.push((a.1, b.1));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut edges: Vec<(f64, u32, u32)> = pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let fa = features.get(a as usize)?;
+            let fb = features.get(b as usize)?;
+            alike(fa, fb, options).map(|s| (s, a, b))
+        })
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+
+    let n = features.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut seen: Vec<BTreeSet<u32>> = (0..n)
+        .map(|v| shown_in.get(v).into_iter().flatten().copied().collect())
+        .collect();
+    for (_, a, b) in edges {
+        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+        if ra == rb {
+            continue;
+        }
+        let (big, small) = if seen[ra].len() >= seen[rb].len() {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        if seen[small].iter().any(|s| seen[big].contains(s)) {
+            continue; // one snapshot shows both: two updates
+        }
+        let moved = std::mem::take(&mut seen[small]);
+        seen[big].extend(moved);
+        parent[small] = big;
+    }
+    let mut least = vec![usize::MAX; n];
+    (0..n)
+        .map(|v| {
+            let r = find(&mut parent, v);
+            if least[r] == usize::MAX {
+                least[r] = v;
+            }
+            least[r]
+        })
+        .collect()
+}
+
+/// The root of `v`, halving paths on the way.
+fn find(parent: &mut [usize], mut v: usize) -> usize {
+    while parent[v] != v {
+        parent[v] = parent[parent[v]];
+        v = parent[v];
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Headline, Paragraph};
+
+    fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {
+        Update {
+            span: Span::default(),
+            byline: None,
+            headline: Headline {
+                span: Span::default(),
+                text: headline.to_owned().into(),
+                label: None,
+                title: headline.to_owned().into(),
+                remnant: None,
+            },
+            blocks: paragraphs
+                .iter()
+                .map(|p| {
+                    Block::Paragraph(Paragraph {
+                        span: Span::default(),
+                        text: (*p).to_owned().into(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    const BODY: &str = "The Obama administration is consulting the UK, Australia and New Zealand \
+                        on a response to the attack it has pinned onNorth Korea.";
+
+    #[test]
+    fn typo_fix_is_alike() {
+        let o = MergeOptions::default();
+        let a = Features::of(&update("White House plans response", &[BODY]), &o);
+        let fixed = BODY.replace("onNorth", "on North");
+        let b = Features::of(&update("White House plans response", &[&fixed]), &o);
+        assert!(alike(&a, &b, &o).is_some());
+    }
+
+    #[test]
+    fn reworded_headline_same_body_is_alike() {
+        let o = MergeOptions::default();
+        let a = Features::of(&update("White House plans response", &[BODY]), &o);
+        let b = Features::of(&update("US seeks allies over Sony hack", &[BODY]), &o);
+        assert!(alike(&a, &b, &o).is_some());
+    }
+
+    #[test]
+    fn different_updates_are_not_alike() {
+        let o = MergeOptions::default();
+        let a = Features::of(&update("White House plans response", &[BODY]), &o);
+        let b = Features::of(
+            &update(
+                "Clooney: release the film",
+                &["Hollywood actor George Clooney said the industry should push for release."],
+            ),
+            &o,
+        );
+        assert_eq!(alike(&a, &b, &o), None);
+    }
+
+    #[test]
+    fn versions_in_one_snapshot_stay_apart() {
+        let o = MergeOptions::default();
+        let f = Features::of(&update("Same headline", &[BODY]), &o);
+        let g = Features::of(&update("Same headline", &[BODY, "More."]), &o);
+        let grouped = group(&[f.clone(), g.clone()], &[vec![0], vec![1]], &o);
+        assert_eq!(grouped, [0, 0]);
+        let apart = group(&[f, g], &[vec![0], vec![0]], &o);
+        assert_eq!(apart, [0, 1]);
+    }
+}
