@@ -613,7 +613,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if ahead.boundary || ahead.credit_next || q > 0 {
             return Kind::Headline;
         }
-        let paragraph_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote));
+        let paragraph_before = matches!(
+            prev_kind,
+            Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
+        );
         let weak = !quoted && !named && n <= 5;
         if weak || (paragraph_before && words::overlap(&own, prev_text, true) > 0) {
             not_headline(text)
