@@ -100,7 +100,7 @@ impl<'a> Row<'a> {
         // Indentation matters for bylines, so they read the untrimmed line.
         let raw = if remnant.is_some() { text } else { line.text };
         let shape = shape_of(raw, text, last);
-        let headline = if shape == Shape::Plain {
+        let headline = if shape == Shape::Plain && text.len() <= SHORT_LEN {
             headline::shape(text)
         } else {
             None
@@ -126,52 +126,75 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The longest chrome line (header, footer, ad, count line), in bytes.
+const CHROME_LEN: usize = 80;
+
+/// The longest line that can be a report pointer or a headline, in bytes;
+/// the word limits decide within it.
+const SHORT_LEN: usize = 320;
+
 fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> Shape<'a> {
-    if chrome::is_ad(t) {
-        return Shape::Ad;
+    // The cheapest tests first, and only on lines short enough to pass them.
+    if t.len() <= CHROME_LEN {
+        if let Some(shape) = chrome_shape(t, last) {
+            return shape;
+        }
     }
-    if chrome::is_live_header(t) {
-        return Shape::Live;
+    if raw.starts_with(' ') {
+        if let Some(text) = byline::numbered(raw) {
+            return Shape::Numbered(text);
+        }
     }
-    if chrome::is_count_line(t) {
-        return Shape::Count;
+    if t.starts_with(['•', '·']) {
+        if let Some((marker, text)) = list::bullet(t) {
+            return match report::report(text) {
+                Some(reporter) => Shape::Report(reporter),
+                None => Shape::Bullet(marker, text),
+            };
+        }
     }
-    if chrome::is_latest_reports(t) {
-        return Shape::Latest;
-    }
-    match chrome::footer_line(t) {
-        Some(chrome::FooterLine::LoadMore) => return Shape::LoadMore,
-        Some(chrome::FooterLine::BackToTop) => return Shape::BackToTop,
-        None => {}
-    }
-    if last && chrome::is_cut_load_more(t) {
-        return Shape::CutLoadMore;
-    }
-    if chrome::is_lone_dash(t) {
-        return Shape::LoneDash;
-    }
-    if let Some(text) = byline::numbered(raw) {
-        return Shape::Numbered(text);
-    }
-    if let Some((marker, text)) = list::bullet(t) {
-        return match report::report(text) {
-            Some(reporter) => Shape::Report(reporter),
-            None => Shape::Bullet(marker, text),
-        };
+    if t.starts_with(['-', '–', '—']) {
+        if let Some((dash, source)) = attribution::dashed(t) {
+            return Shape::Dashed(dash, source);
+        }
     }
     if let Some(c) = caption::caption(t) {
         return Shape::Caption(c);
     }
-    if let Some(target) = crossref::crossref(t) {
-        return Shape::CrossRef(target);
-    }
-    if let Some(reporter) = report::report(t) {
-        return Shape::Report(reporter);
-    }
-    if let Some((dash, source)) = attribution::dashed(t) {
-        return Shape::Dashed(dash, source);
+    if t.len() <= SHORT_LEN {
+        if let Some(target) = crossref::crossref(t) {
+            return Shape::CrossRef(target);
+        }
+        if let Some(reporter) = report::report(t) {
+            return Shape::Report(reporter);
+        }
     }
     Shape::Plain
+}
+
+/// Header, count line, footer, ad slot, lone dash.
+fn chrome_shape(t: &str, last: bool) -> Option<Shape<'static>> {
+    if chrome::is_ad(t) {
+        return Some(Shape::Ad);
+    }
+    if chrome::is_live_header(t) {
+        return Some(Shape::Live);
+    }
+    if chrome::is_count_line(t) {
+        return Some(Shape::Count);
+    }
+    if chrome::is_latest_reports(t) {
+        return Some(Shape::Latest);
+    }
+    match chrome::footer_line(t) {
+        Some(chrome::FooterLine::LoadMore) => return Some(Shape::LoadMore),
+        Some(chrome::FooterLine::BackToTop) => return Some(Shape::BackToTop),
+        None => {}
+    }
+    if last && chrome::is_cut_load_more(t) {
+        return Some(Shape::CutLoadMore);
+    }
+    chrome::is_lone_dash(t).then_some(Shape::LoneDash)
 }
 
 /// What an item of the page is.
@@ -515,8 +538,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let row = &self.rows[i];
         let is_list =
             |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
-        let title = words::count(row.text) <= 4 || !words::has_proper_noun(row.text);
-        title && self.rows.get(i + 1).is_some_and(is_list) && !row.text.ends_with([':', ';'])
+        self.rows.get(i + 1).is_some_and(is_list)
+            && !row.text.ends_with([':', ';'])
+            && (words::count(row.text) <= 4 || !words::has_proper_noun(row.text))
     }
 
     /// Whether row `j` could start an update of its own: plain, shaped like

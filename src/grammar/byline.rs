@@ -42,6 +42,9 @@ pub(crate) fn numbered(line: &str) -> Option<&str> {
 /// A bare region name that can stand as a byline with no marker: one to
 /// three capitalised words, maybe with a bracketed code (`Northmoor (E)`).
 pub(crate) fn is_region(text: &str) -> bool {
+    if text.len() > 40 || super::words::count_up_to(text, 4) > 4 {
+        return false;
+    }
     let (name, code) = match text.split_once(" (") {
         Some((name, code)) => (name, Some(code)),
         None => (text, None),

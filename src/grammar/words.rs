@@ -6,25 +6,38 @@ use unicode_segmentation::UnicodeSegmentation;
 /// At most this many words are read from a neighbouring paragraph.
 const WINDOW: usize = 40;
 
-/// Function words that say nothing about what a line is about.
+/// Function words that say nothing about what a line is about (sorted, for
+/// binary search).
 const STOP: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
-    "has", "have", "he", "her", "here", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "just", "may", "more", "most", "much", "new", "no", "not", "now", "of", "off", "on", "one",
-    "or", "our", "out", "over", "s", "said", "say", "says", "she", "so", "some", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
-    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
-    "will", "with", "would", "you", "your", "next", "last", "first", "today", "tonight", "still",
-    "again", "only", "other", "such", "own", "same", "well", "get", "got", "make", "made", "take",
-    "yet", "ever", "every", "many", "less", "few", "back",
+    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "back",
+    "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "ever",
+    "every", "few", "first", "for", "from", "get", "got", "had", "has", "have", "he", "her",
+    "here", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "less",
+    "made", "make", "many", "may", "more", "most", "much", "new", "next", "no", "not", "now", "of",
+    "off", "on", "one", "only", "or", "other", "our", "out", "over", "own", "s", "said", "same",
+    "say", "says", "she", "so", "some", "still", "such", "take", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "to", "today", "tonight", "too",
+    "up", "us", "very", "was", "we", "well", "were", "what", "when", "where", "which", "while",
+    "who", "why", "will", "with", "would", "yet", "you", "your",
 ];
 
 /// The number of words in `text` (runs of non-space characters), counted
 /// up to `limit + 1` at most: enough to compare with `limit` without reading
 /// a long paragraph to its end.
 pub(crate) fn count_up_to(text: &str, limit: usize) -> usize {
-    text.split_whitespace().take(limit + 1).count()
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > limit {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// The number of words in a short line (see [`count_up_to`] for long ones).
@@ -57,7 +70,7 @@ pub(crate) fn content(text: &str) -> Vec<String> {
     let mut buf = String::new();
     for word in text.unicode_words().take(WINDOW) {
         fold_into(word, &mut buf);
-        if !STOP.contains(&buf.as_str()) && !out.contains(&buf) && out.len() < 64 {
+        if STOP.binary_search(&buf.as_str()).is_err() && !out.contains(&buf) && out.len() < 64 {
             out.push(buf.clone());
         }
     }
@@ -76,9 +89,9 @@ pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
         }
     };
     if from_end {
-        text.unicode_words().rev().take(WINDOW).for_each(&mut check);
+        plain_words_rev(text).take(WINDOW).for_each(&mut check);
     } else {
-        text.unicode_words().take(WINDOW).for_each(&mut check);
+        plain_words(text).take(WINDOW).for_each(&mut check);
     }
     found.count_ones() as usize
 }
@@ -129,8 +142,12 @@ const REPORTING: &[&str] = &["said", "says", "told", "according"];
 /// Whether `word` is first or second person (`US`, in capitals, is a
 /// country, not `us`).
 pub(crate) fn is_personal(word: &str) -> bool {
+    let starts = word.bytes().next().map(|b| b.to_ascii_lowercase());
+    if word.len() > 8 || !matches!(starts, Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y' | b'l')) {
+        return false;
+    }
     let acronym = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
-    word.len() <= 8 && !acronym && PERSONAL.iter().any(|p| same_word(word, p))
+    !acronym && PERSONAL.iter().any(|p| same_word(word, p))
 }
 
 /// Whether `word` equals the lower-case ASCII `target`, ignoring case and
@@ -189,16 +206,34 @@ pub(crate) fn speaks_personally(text: &str) -> bool {
 }
 
 /// Words split at anything but letters, digits and inner apostrophes: a
-/// cheap split for the voice rules, which only look for short common words.
+/// cheap split for reading neighbouring paragraphs, where only whole common
+/// words matter (the line being weighed itself is segmented with Unicode
+/// word boundaries, see [`content`]).
 fn plain_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(['\'', '’']))
-        .filter(|w| !w.is_empty())
+    text.split(not_word_char).map(trim_apostrophes).filter(|w| !w.is_empty())
+}
+
+/// [`plain_words`] from the end of the text.
+fn plain_words_rev(text: &str) -> impl Iterator<Item = &str> {
+    text.rsplit(not_word_char).map(trim_apostrophes).filter(|w| !w.is_empty())
+}
+
+fn not_word_char(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '\'' || c == '’')
+}
+
+fn trim_apostrophes(w: &str) -> &str {
+    w.trim_matches(['\'', '’'])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn content_words_fold_case_plurals_and_drop_function_words() {
