@@ -2099,8 +2099,8 @@ Load more updates
 }
 
 /// In the dash layout a `- Name` line right before a headline is a byline,
-/// even when the paragraph above it is one short sentence (fixed on main
-/// in 48165f6; found by this suite).
+/// even when the paragraph above it is one short sentence (it failed before
+/// main's latest classifier changes; found by this suite).
 #[test]
 fn lines_dash_byline_after_short_paragraph() {
     let page = "Live updates
