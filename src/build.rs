@@ -28,7 +28,13 @@ pub(crate) fn build<'a>(
     } else {
         classify::is_compact(&rows)
     };
-    let mut items = classify::body(&rows, body_start, footer_start, compact);
+    let mut items = classify::body(
+        &rows,
+        body_start,
+        footer_start,
+        compact,
+        options.max_updates,
+    );
     let orphans = blockquote::resolve(&rows, &mut items);
 
     let mut b = Builder::new(source, &rows, options);
@@ -55,6 +61,7 @@ pub(crate) fn build<'a>(
                 b.diagnose(DiagnosticKind::TextBeforeHeader, span);
             }
         }
+        None if rows.is_empty() => {} // An empty page is a valid page.
         None => {
             let span = rows
                 .first()

@@ -264,8 +264,15 @@ pub(crate) fn find_footer(rows: &[Row<'_>], from: usize) -> usize {
         .map_or(rows.len(), |p| p + from)
 }
 
-/// Classify the body rows `rows[start..end]` into items.
-pub(crate) fn body(rows: &[Row<'_>], start: usize, end: usize, compact: bool) -> Vec<Item> {
+/// Classify the body rows `rows[start..end]` into items, stopping after
+/// `max_headlines + 1` headlines (the caller reports the excess).
+pub(crate) fn body(
+    rows: &[Row<'_>],
+    start: usize,
+    end: usize,
+    compact: bool,
+    max_headlines: usize,
+) -> Vec<Item> {
     let mut c = Classifier {
         rows: &rows[..end],
         compact,
@@ -273,9 +280,10 @@ pub(crate) fn body(rows: &[Row<'_>], start: usize, end: usize, compact: bool) ->
         expect: Expect::Headline,
         social: false,
         open_quote: None,
+        headlines: 0,
     };
     let mut i = start;
-    while i < end {
+    while i < end && c.headlines <= max_headlines {
         i = c.row(i);
     }
     c.items
@@ -300,6 +308,8 @@ struct Classifier<'r, 'a> {
     social: bool,
     /// The family of a quotation still open at the end of the last quote.
     open_quote: Option<quote::Family>,
+    /// Headlines so far.
+    headlines: usize,
 }
 
 /// What the next rows hold, for weighing a candidate line.
@@ -316,6 +326,9 @@ struct Ahead<'a> {
 impl<'r, 'a> Classifier<'r, 'a> {
     fn push(&mut self, kind: Kind, first: usize, last: usize) {
         self.items.push(Item { kind, first, last });
+        if kind == Kind::Headline {
+            self.headlines += 1;
+        }
         if kind != Kind::Quote {
             self.open_quote = None;
         }
@@ -401,6 +414,11 @@ impl<'r, 'a> Classifier<'r, 'a> {
         } else {
             self.push(Kind::Paragraph, i, i);
         }
+    }
+
+    /// Whether row `i` is the last line of the capture, cut before its end.
+    fn is_cut(&self, i: usize) -> bool {
+        i + 1 == self.rows.len() && !self.rows[i].line.terminated
     }
 
     /// Whether the row after `i` is plain and shaped like a headline.
@@ -594,6 +612,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if headline::label(text).is_some() {
             return Kind::Headline;
         }
+        if self.is_cut(i) && words::count(text) > 10 {
+            // A long line cut by the end of the capture was a paragraph.
+            return Kind::Paragraph;
+        }
         let ahead = self.ahead(i);
         let prev = self.items.last().copied();
         let prev_kind = prev.map(|p| p.kind);
@@ -603,13 +625,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if open && !image_slot && !self.social && (ahead.boundary || ahead.credit_next) {
             return Kind::Headline;
         }
+        let n = words::count(text);
         let own = words::content(text);
         let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
         let named = words::has_proper_noun(text);
-        let n = words::count(text);
         if !open {
             let ok = n <= 8
-                && named
                 && q >= 2
                 && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote))
                 && words::overlap(&own, prev_text, true) == 0;
@@ -634,15 +655,26 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 not_headline(text)
             };
         }
-        if ahead.boundary || ahead.credit_next || q > 0 {
+        if ahead.boundary || ahead.credit_next {
             return Kind::Headline;
         }
         let paragraph_before = matches!(
             prev_kind,
             Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
         );
-        let weak = !quoted && !named && n <= 5;
-        if weak || (paragraph_before && words::overlap(&own, prev_text, true) > 0) {
+        let p = if paragraph_before {
+            words::overlap(&own, prev_text, true)
+        } else {
+            0
+        };
+        // A picture's description shares words with the text around it, and
+        // opens with an article where a headline would not.
+        let caption = if q > 0 {
+            starts_with_article(text) && p >= q
+        } else {
+            p > 0 || (!quoted && !named && n <= 5)
+        };
+        if caption {
             not_headline(text)
         } else {
             Kind::Headline

@@ -68,7 +68,9 @@ impl Span {
                     line += 1;
                     line_start = i + 1;
                 }
-                b'\r' if before.get(i + 1) != Some(&b'\n') => {
+                // A CR ends a line unless an LF follows it (in the source:
+                // the LF may be the byte the span starts at).
+                b'\r' if source.as_bytes().get(i + 1) != Some(&b'\n') => {
                     line += 1;
                     line_start = i + 1;
                 }

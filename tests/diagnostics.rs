@@ -137,15 +137,18 @@ The morning ferry from Skelwick has been cancelled because of fog.
   |   ^"
     );
 
-    // An empty page has no header either.
-    assert_eq!(
-        parse("").diagnostics,
-        [diagnostic(DiagnosticKind::NoHeader, Span::new(0, 0))]
-    );
-    assert_eq!(
-        strict_error("").to_string(),
-        "line 1, column 1: page has no `Live updates` header\n  |\n1 | \n  | ^"
-    );
+    // An empty page is a valid page: nothing is missing from it.
+    for empty in ["", "\n\n", " \r\n"] {
+        assert_eq!(parse(empty).diagnostics, []);
+        assert!(parse_with(
+            empty,
+            &ParseOptions {
+                strict: true,
+                ..ParseOptions::default()
+            }
+        )
+        .is_ok());
+    }
 }
 
 #[test]

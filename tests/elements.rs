@@ -2405,8 +2405,7 @@ Police say the causeway will not reopen before the morning.
 
 /// A headline may end in a full stop; here its only name is its first word.
 #[test]
-#[ignore = "parser: full-stop headline whose name is its first word is read as a paragraph"]
-fn known_failure_headline_full_stop_name_first() {
+fn headline_full_stop_name_first() {
     let page = "Live updates
 
 Helmsby goalkeeper set to sign for rivals
@@ -2433,8 +2432,7 @@ Lunderly lock reopens to boats today after its gates were replaced.
 /// A caption without a credit between two paragraphs sits in an image slot;
 /// sharing a word with the next paragraph does not make it a headline.
 #[test]
-#[ignore = "parser: uncredited caption between paragraphs is read as a new update's headline"]
-fn known_failure_caption_between_paragraphs_sharing_words() {
+fn caption_between_paragraphs_sharing_words() {
     let page = "Live updates
 
 Helmsby lighthouse gets a new lamp
@@ -2461,8 +2459,7 @@ The new lamp uses a tenth of the power and can be seen 20 miles out to sea.
 /// A page cut in its first update's lede: the lede keeps the role it would
 /// have had.
 #[test]
-#[ignore = "parser: a lede cut mid-word right under its headline is read as a caption"]
-fn known_failure_cut_lede_under_headline() {
+fn cut_lede_under_headline() {
     let page = "Live updates
 
 Lunderly market hall to be restored
@@ -2476,8 +2473,7 @@ The Victorian market hall in Lunderly is to be restored with a grant of £2m fro
 /// A page cut in a body paragraph: the end of a cut page is not the end of
 /// an update, so the cut paragraph does not become a headline.
 #[test]
-#[ignore = "parser: a paragraph cut mid-word at the end of the page is read as a headline"]
-fn known_failure_cut_paragraph_becomes_headline() {
+fn cut_paragraph_becomes_headline() {
     let page = "Live updates
 
 Lunderly market hall to be restored
@@ -2500,8 +2496,7 @@ The work will be paid for with a grant of £2m from the herit";
 /// Region labels of more than one word (`East Midlands`) are sections, not
 /// people.
 #[test]
-#[ignore = "parser: two-word region label in a byline is read as a person's name"]
-fn known_failure_two_word_region_byline_is_section() {
+fn two_word_region_byline_is_section() {
     let page = "Live updates
 
   1. East Midlands

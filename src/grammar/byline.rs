@@ -100,9 +100,25 @@ pub(crate) fn named(text: &str) -> Named<'_> {
             "Report" | "Reports" | "News" | "Live" | "Politics" | "Sport" | "Weather"
         ) || (w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
     };
+    // A region: `East Midlands`, `West Country`.
+    let compass = |w: &&str| {
+        matches!(
+            *w,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Central"
+                | "Mid"
+                | "Greater"
+                | "Country"
+                | "Midlands"
+        )
+    };
     let person = (2..=4).contains(&words.len())
         && !text.contains('(')
         && !words.iter().any(label_word)
+        && !words.iter().any(compass)
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -197,6 +213,8 @@ mod tests {
         assert_eq!(named("Northmoor (E)"), Named::Section("Northmoor (E)"));
         assert_eq!(named("Vale TV Report"), Named::Section("Vale TV Report"));
         assert_eq!(named(""), Named::Empty);
+        assert_eq!(named("East Midlands"), Named::Section("East Midlands"));
+        assert_eq!(named("West Country"), Named::Section("West Country"));
     }
 
     #[test]

@@ -210,12 +210,16 @@ pub(crate) fn speaks_personally(text: &str) -> bool {
 /// words matter (the line being weighed itself is segmented with Unicode
 /// word boundaries, see [`content`]).
 fn plain_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(not_word_char).map(trim_apostrophes).filter(|w| !w.is_empty())
+    text.split(not_word_char)
+        .map(trim_apostrophes)
+        .filter(|w| !w.is_empty())
 }
 
 /// [`plain_words`] from the end of the text.
 fn plain_words_rev(text: &str) -> impl Iterator<Item = &str> {
-    text.rsplit(not_word_char).map(trim_apostrophes).filter(|w| !w.is_empty())
+    text.rsplit(not_word_char)
+        .map(trim_apostrophes)
+        .filter(|w| !w.is_empty())
 }
 
 fn not_word_char(c: char) -> bool {
