@@ -68,8 +68,12 @@ impl<'f, 'b> Out<'f, 'b> {
         self.new_element = true;
     }
 
-    /// Write one line made of `parts`.
+    /// Write one line made of `parts`. An empty line is not written: it
+    /// would be a blank line, a separator rather than content.
     fn line(&mut self, parts: &[&str]) -> fmt::Result {
+        if parts.iter().all(|p| p.is_empty()) {
+            return Ok(());
+        }
         if self.open {
             self.f.write_str("\n")?;
             if self.new_element && self.layout == Layout::Spaced {
@@ -752,6 +756,17 @@ mod tests {
         );
         p.truncated = true;
         assert_eq!(p.to_string(), "Live updates\n\nRoad shut\n\nThe A1 is cl");
+    }
+
+    #[test]
+    fn empty_texts_write_no_lines() {
+        let mut u = upd("", vec![Block::Paragraph(para(""))]);
+        u.byline = Some(by(BylineMarker::Numbered, ""));
+        let mut p = page(vec![upd("One", vec![]), u], vec![]);
+        p.truncated = true;
+        assert_eq!(p.to_string(), "Live updates\n\nOne\n\n  1.");
+        p.layout = Layout::Compact;
+        assert_eq!(p.to_string(), "Live updates\nOne\n  1.");
     }
 
     #[test]
