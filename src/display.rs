@@ -21,7 +21,9 @@
 //! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker.
 //! - Ad slots stand where [`AdSlot::position`] says; several at one place keep
 //!   their order in [`Page::ads`]; a position past the last update or block
-//!   is rendered after it. Rendering never panics on any model value.
+//!   is rendered after it. A [`Page::dangling_byline`] comes after the
+//!   updates and their ad slots, before the footer. Rendering never panics
+//!   on any model value.
 
 use crate::{
     AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineMarker, Caption, CrossRef,
@@ -307,6 +309,9 @@ impl fmt::Display for Page<'_> {
             ads.write_until(&mut out, (i, 2, 0))?;
         }
         ads.write_rest(&mut out)?;
+        if let Some(b) = &self.dangling_byline {
+            byline(&mut out, b)?;
+        }
         if let Some(foot) = &self.footer {
             footer(&mut out, foot)?;
         }
@@ -423,6 +428,7 @@ mod tests {
             updates,
             ads,
             footer: None,
+            dangling_byline: None,
             has_more: false,
             truncated: false,
             diagnostics: Vec::new(),
@@ -761,12 +767,16 @@ mod tests {
     #[test]
     fn empty_texts_write_no_lines() {
         let mut u = upd("", vec![Block::Paragraph(para(""))]);
-        u.byline = Some(by(BylineMarker::Numbered, ""));
+        u.byline = Some(by(BylineMarker::Numbered, "Eastvale"));
         let mut p = page(vec![upd("One", vec![]), u], vec![]);
+        p.dangling_byline = Some(by(BylineMarker::Numbered, ""));
         p.truncated = true;
-        assert_eq!(p.to_string(), "Live updates\n\nOne\n\n  1.");
+        assert_eq!(
+            p.to_string(),
+            "Live updates\n\nOne\n\n  1. Eastvale\n\n  1."
+        );
         p.layout = Layout::Compact;
-        assert_eq!(p.to_string(), "Live updates\nOne\n  1.");
+        assert_eq!(p.to_string(), "Live updates\nOne\n  1. Eastvale\n  1.");
     }
 
     #[test]
