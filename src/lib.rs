@@ -23,6 +23,7 @@ mod blockquote;
 mod build;
 mod classify;
 mod diagnostic;
+mod display;
 mod error;
 mod grammar;
 mod lines;
