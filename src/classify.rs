@@ -93,13 +93,20 @@ pub(crate) struct Row<'a> {
 impl<'a> Row<'a> {
     pub fn new(line: Line<'a>, number: usize, gap: usize, last: bool) -> Row<'a> {
         let trimmed = line.trimmed();
-        let (remnant, text) = match chrome::split_remnant(trimmed) {
-            Some((r, t)) => (Some(r), t),
-            None => (None, trimmed),
+        // A link remnant is glued only before an element that starts an
+        // update (a byline, an ad slot, a headline); before anything else
+        // the `›` is part of the text.
+        let (remnant, text, shape) = match chrome::split_remnant(trimmed) {
+            Some((r, t)) => match shape_of(t, t, last) {
+                s @ (Shape::Ad
+                | Shape::Plain
+                | Shape::Numbered(_)
+                | Shape::Dashed(Dash::Hyphen, _)) => (Some(r), t, s),
+                _ => (None, trimmed, shape_of(line.text, trimmed, last)),
+            },
+            // Indentation matters for bylines, so they read the untrimmed line.
+            None => (None, trimmed, shape_of(line.text, trimmed, last)),
         };
-        // Indentation matters for bylines, so they read the untrimmed line.
-        let raw = if remnant.is_some() { text } else { line.text };
-        let shape = shape_of(raw, text, last);
         let headline = if shape == Shape::Plain && text.len() <= SHORT_LEN {
             headline::shape(text)
         } else {
@@ -457,6 +464,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 }
             }
         }
+        // What follows a link remnant starts an update.
+        if row.remnant.is_some() {
+            return self.headline(i);
+        }
         // Alt text glued above its caption.
         if glued_next && self.is_alt(i) {
             self.push(Kind::Caption, i, i + 1);
@@ -536,7 +547,9 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return false;
         }
         match next.shape {
-            Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty(),
+            // A credit alone under the line: on a spaced page, where lines
+            // glue only within an element, the line is its caption text.
+            Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty() || !self.compact,
             Shape::Plain if !self.compact => {
                 let after_glued = self.rows.get(i + 2).is_some_and(|r| r.gap == 0);
                 let caption_like =

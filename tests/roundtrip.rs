@@ -512,15 +512,7 @@ fn spaced_block() -> impl Strategy<Value = Vec<Element>> + Clone {
         1 => (paragraph_line(), paragraph_line()).prop_map(|(a, b)| vec![(Kind::Text, vec![a, b])]),
         2 => caption_line().prop_map(|c| vec![el(Kind::Caption, c)]),
         1 => (pick(&["A crane beside the harbour", "Flood water on a street"]), caption_line())
-            .prop_map(|(alt, c)| {
-                // Known parser bug: alt text above a credit-only caption.
-                let c = if c.starts_with("Credit:") && !known_bugs() {
-                    format!("Cranes. {c}")
-                } else {
-                    c
-                };
-                vec![(Kind::Caption, vec![alt.to_string(), c])]
-            }),
+            .prop_map(|(alt, c)| vec![(Kind::Caption, vec![alt.to_string(), c])]),
         1 => prop::collection::vec(caption_line(), 2..4).prop_map(|g| vec![(Kind::Caption, g)]),
         2 => quote_line().prop_map(|q| vec![el(Kind::Text, q)]),
         1 => running_quote(),
@@ -665,8 +657,7 @@ fn compact_update() -> impl Strategy<Value = Vec<String>> + Clone {
             match (byline, glued) {
                 (Some(b), true) => lines.extend([format!("{REMNANT}{b}"), head]),
                 (Some(b), false) => lines.extend([b, head]),
-                // Known parser bug: a glued headline under a headline-only update.
-                (None, true) if known_bugs() => lines.push(format!("{REMNANT}{head}")),
+                (None, true) => lines.push(format!("{REMNANT}{head}")),
                 (None, _) => lines.push(head),
             }
             lines.extend(blocks.into_iter().flatten());
@@ -710,13 +701,6 @@ fn compact_page() -> impl Strategy<Value = String> {
         })
 }
 
-/// Whether generated pages include the shapes of known parser bugs (the
-/// ignored regressions at the end of this file): set `ROUNDTRIP_KNOWN_BUGS`
-/// to check a parser fix.
-fn known_bugs() -> bool {
-    std::env::var_os("ROUNDTRIP_KNOWN_BUGS").is_some()
-}
-
 /// Any generated page, now and then cut at a character boundary.
 fn page_text() -> impl Strategy<Value = String> {
     (
@@ -753,9 +737,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------
 // Named regressions: minimal inputs the property test has failed on.
-// Parser bugs are ignored until fixed; the generator leaves their shapes out
-// unless ROUNDTRIP_KNOWN_BUGS is set:
-//   ROUNDTRIP_KNOWN_BUGS=1 cargo test --test roundtrip -- --include-ignored
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -763,12 +744,10 @@ fn empty_text_round_trips() {
     assert_eq!(roundtrip(""), Ok(()));
 }
 
-/// Parser bug: a line with a glued `Read the full story ›` remnant, under a
-/// headline-only update in the dash layout, is read as a caption and its
-/// remnant is dropped (a caption keeps no remnant), so the rendering loses
-/// it and the line then reads as the alt text of the caption below.
+/// A line with a glued `Read the full story ›` remnant, under a
+/// headline-only update in the dash layout, starts the next update (it was
+/// once read as a caption, and its remnant dropped).
 #[test]
-#[ignore = "parser: a glued `Read the full story ›` line under a headline-only update is read as a caption and loses its remnant"]
 fn glued_remnant_line_after_headline_keeps_its_remnant() {
     let text = "Live updates\nBridge shut in Kelby\n\
                 Read the full story ›Harbour wall reopens in Kelby\n\
@@ -776,12 +755,10 @@ fn glued_remnant_line_after_headline_keeps_its_remnant() {
     assert_eq!(roundtrip(text), Ok(()));
 }
 
-/// Parser bug: an alt-text line directly above a credit-only caption is read
-/// as a headline, and the short line before it reads as a subheading only
-/// while that "headline" has no blank line under it; the rendering puts one
-/// there, and the subheading becomes a headline.
+/// An alt-text line directly above a credit-only caption is a caption (it
+/// was once read as a headline, and the subheading above it changed role
+/// with the gap under it).
 #[test]
-#[ignore = "parser: alt text above a credit-only caption is read as a headline, and the line above changes role with the gap under it"]
 fn alt_text_above_credit_only_caption_after_subheading() {
     let text = "Live updates\n\nBridge shut\n\nWhat happens next?\n\n\
                 A crane beside the harbour\nCredit: PA\n";
