@@ -641,7 +641,6 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let n = words::count(text);
         let own = words::content(text);
         let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
-        let named = words::has_proper_noun(text);
         if !open {
             let ok = n <= 8
                 && q >= 2
@@ -652,6 +651,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if self.social && q == 0 {
             return Kind::Paragraph;
         }
+        let named = words::has_proper_noun(text);
         if image_slot {
             // A caption describes the headline's picture; the next headline
             // shares more with its own lede than with the headline above.

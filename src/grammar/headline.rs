@@ -59,8 +59,15 @@ pub(crate) enum Ending {
 pub(crate) fn shape(text: &str) -> Option<Ending> {
     let t = text.trim();
     let first = t.chars().next()?;
+    if t.ends_with([':', ';', ',', '-', '–', '—']) {
+        return None;
+    }
+    let capital = first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first);
+    if !capital && quote::opening(t).is_none() {
+        return None;
+    }
     let n = words::count_up_to(t, MAX_WORDS);
-    if n == 0 || n > MAX_WORDS || t.ends_with([':', ';', ',', '-', '–', '—']) {
+    if n == 0 || n > MAX_WORDS {
         return None;
     }
     if t.contains('#') || is_avatar(t) || is_schedule(t) {
@@ -78,7 +85,7 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
         }
         return Some(Ending::Open);
     }
-    if !(first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first)) {
+    if !capital {
         return None;
     }
     if has_inner_full_stop(t)

@@ -48,11 +48,28 @@ const TITLES: &[&str] = &[
 /// A report pointer; gives the reporter's name where the line names one.
 pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     let t = line.trim();
+    let body = t.trim_end_matches(['.', ':', ' ']);
+    // Every form has a telling first or last word, or `spoke to`: look for
+    // one before counting anything.
+    let last = body.rsplit(' ').next().unwrap_or("");
+    let first = t.split(' ').next().unwrap_or("");
+    let telling_last = matches!(
+        last,
+        "reports" | "story" | "more" | "out" | "report" | "latest" | "-" | "–"
+    );
+    let telling_first = [
+        "here", "here's", "video", "watch", "click", "this", "follow",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w));
+    let spoke = memchr::memmem::find(t.as_bytes(), b" spoke to ").is_some();
+    if !(telling_last || telling_first || spoke) {
+        return None;
+    }
     let words = super::words::count_up_to(t, 16);
     if words == 0 || words > 16 || t.contains(". ") && !t.starts_with("Video") {
         return None;
     }
-    let body = t.trim_end_matches(['.', ':', ' ']);
     for ending in ENDINGS {
         if let Some(name) = body.strip_suffix(ending) {
             return is_name_phrase(name).then(|| Some(reporter(name)));

@@ -80,9 +80,19 @@ pub(crate) fn content(text: &str) -> Vec<String> {
 /// How many of `words` (from [`content`]) appear among the first words of
 /// `text`, or the last ones when `from_end` is set.
 pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
+    // Fold only the words whose first letter one of `words` starts with.
+    let key = |w: &str| {
+        w.bytes()
+            .next()
+            .map_or(0, |b| 1u64 << (b.to_ascii_lowercase() % 64))
+    };
+    let firsts = words.iter().fold(0u64, |m, w| m | key(w));
     let mut found: u64 = 0;
     let mut buf = String::new();
     let mut check = |word: &str| {
+        if firsts & key(word) == 0 {
+            return;
+        }
         fold_into(word, &mut buf);
         if let Some(i) = words.iter().position(|w| *w == buf) {
             found |= 1 << i;
