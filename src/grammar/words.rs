@@ -46,7 +46,9 @@ pub(crate) fn count(text: &str) -> usize {
 }
 
 /// Fold a word for comparison into `out`: lower case, curly apostrophes
-/// straightened, a possessive `'s` and a plural `s` dropped.
+/// straightened, a possessive `'s` dropped, and the common inflections
+/// (`-ing`, `-ed`, `-es`, `-s`, a final `-e`) cut, so that `closes`,
+/// `closed`, `closing` and `close` all read `clos`.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
@@ -59,7 +61,17 @@ fn fold_into(word: &str, out: &mut String) {
     if out.ends_with("'s") {
         out.truncate(out.len() - 2);
     }
-    if out.len() > 3 && out.ends_with('s') && !out.ends_with("ss") {
+    let cut = if out.len() > 5 && out.ends_with("ing") {
+        3
+    } else if out.len() > 4 && (out.ends_with("ed") || out.ends_with("es")) {
+        2
+    } else if out.len() > 3 && out.ends_with('s') && !out.ends_with("ss") {
+        1
+    } else {
+        0
+    };
+    out.truncate(out.len() - cut);
+    if out.len() >= 4 && out.ends_with('e') {
         out.pop();
     }
 }
@@ -254,6 +266,10 @@ mod tests {
         assert_eq!(
             content("The Cliffs at Scarrow's harbour"),
             ["cliff", "scarrow", "harbour"]
+        );
+        assert_eq!(
+            content("Road closes, closed, closing: close"),
+            ["road", "clos"]
         );
     }
 
