@@ -56,13 +56,18 @@ fn closing_at(s: &str, family: Family, before: Option<char>) -> Option<usize> {
 }
 
 /// Find the first close of `family` in `s`: (offset of the mark, its length).
+/// Jumps between the bytes a mark can start with (`"`, `'`, and the lead
+/// byte of the curly marks).
 pub(crate) fn find_close(s: &str, family: Family) -> Option<(usize, usize)> {
-    let mut before = None;
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(off) = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]) {
+        let i = from + off;
+        let before = s[..i].chars().next_back();
         if let Some(len) = closing_at(&s[i..], family, before) {
             return Some((i, len));
         }
-        before = Some(c);
+        from = i + 1;
     }
     None
 }

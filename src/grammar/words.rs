@@ -1,5 +1,7 @@
-//! Words: what the context rules weigh. Unicode word segmentation is used
-//! here only, and only on the few lines a rule asks about.
+//! Words: what the context rules weigh. Unicode word segmentation (UAX #29)
+//! is used where a rule asks what a word is (is a word capitalised, a name?),
+//! and only on the few lines a rule weighs; text is otherwise split cheaply
+//! at anything that is not a letter, a digit or an inner apostrophe.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -76,11 +78,12 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// The content words of a short line, folded and deduplicated (at most 64).
+/// The content words of a short line, folded and deduplicated (at most 64),
+/// split as [`plain_words`] splits the text they are compared with.
 pub(crate) fn content(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut buf = String::new();
-    for word in text.unicode_words().take(WINDOW) {
+    for word in plain_words(text).take(WINDOW) {
         fold_into(word, &mut buf);
         if STOP.binary_search(&buf.as_str()).is_err() && !out.contains(&buf) && out.len() < 64 {
             out.push(buf.clone());
