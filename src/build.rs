@@ -104,7 +104,7 @@ fn rows<'a>(
 ) -> Result<Vec<Row<'a>>, ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut gap = 0;
-    for (number, line) in Lines::new(source, start).enumerate() {
+    for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
             return Err(ParseError::new(
@@ -118,12 +118,12 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        rows.push(Row::new(line, number, gap, false));
+        rows.push(Row::new(line, gap, false));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
     if let Some(last) = rows.last_mut() {
-        *last = Row::new(last.line, last.number, last.gap, true);
+        *last = Row::new(last.line, last.gap, true);
     }
     Ok(rows)
 }
@@ -404,9 +404,9 @@ impl<'s, 'a> Builder<'s, 'a> {
         Ok(())
     }
 
-    /// Add a block to the current update. The classifier opens an update
-    /// before any block, so there always is one; should there not be, the
-    /// block's line becomes a headline so that nothing is lost.
+    /// Add a block to the current update. The classifier makes the first
+    /// body line that is not an ad slot or a byline a headline, so an update
+    /// is always open when a block comes.
     fn block(&mut self, block: Block<'a>) {
         if let Some(update) = self.page.updates.last_mut() {
             update.span = update.span.join(block.span());
@@ -505,7 +505,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 })
             }
             Kind::Quote => {
-                let open = self.open_family(item);
+                let open = self.open_family();
                 let parts = quote::parts(row.text, open);
                 let quoted = parts.map_or(row.text, |p| p.quoted);
                 let rest = parts.and_then(|p| p.rest);
@@ -572,7 +572,7 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     /// The family of the quotation a `…` paragraph continues: that of the
     /// quote paragraph before it in the same update.
-    fn open_family(&self, _item: &Item) -> Option<quote::Family> {
+    fn open_family(&self) -> Option<quote::Family> {
         let update = self.page.updates.last()?;
         match update.blocks.last()? {
             Block::Quote(q) if q.continues => quote::opening(&q.text)

@@ -77,8 +77,6 @@ pub(crate) enum Shape<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row<'a> {
     pub line: Line<'a>,
-    /// 0-based number of the source line.
-    pub number: usize,
     /// Blank lines between this row and the previous non-blank one.
     pub gap: usize,
     /// A link remnant glued before the element.
@@ -91,7 +89,7 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    pub fn new(line: Line<'a>, number: usize, gap: usize, last: bool) -> Row<'a> {
+    pub fn new(line: Line<'a>, gap: usize, last: bool) -> Row<'a> {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
@@ -114,7 +112,6 @@ impl<'a> Row<'a> {
         };
         Row {
             line,
-            number,
             gap,
             remnant,
             text,
