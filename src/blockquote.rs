@@ -109,3 +109,70 @@ fn joined(rows: &[Row<'_>], item: &Item) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{outline, parse, Block, Role};
+
+    fn roles(page: &str) -> Vec<Role> {
+        outline(page).iter().map(|r| r.role).collect()
+    }
+
+    #[test]
+    fn a_colon_line_bounds_the_run_and_all_after_it_is_quoted() {
+        let page = "Live updates\n\nFerry fares to rise\n\nThe operator said:\n\nPrices rise in May.\n\nSeason tickets are frozen.\n\n– Ola Brandt, ferry operator\n";
+        assert_eq!(
+            roles(page)[2..],
+            [
+                Role::Paragraph,
+                Role::Blockquote,
+                Role::Blockquote,
+                Role::Attribution
+            ]
+        );
+    }
+
+    #[test]
+    fn the_reporters_third_person_lines_stay_paragraphs() {
+        let page = "Live updates\n\nFerry fares to rise\n\nFares on the Holm ferry will rise in May.\n\nThe operator said costs had doubled.\n\nWe have held prices for six years and cannot do so any longer.\n\n– Ola Brandt, ferry operator\n";
+        assert_eq!(
+            roles(page)[2..],
+            [
+                Role::Paragraph,
+                Role::Paragraph,
+                Role::Blockquote,
+                Role::Attribution
+            ]
+        );
+        let page = parse(page);
+        let Some(Block::BlockQuote(q)) = page.updates[0].blocks.last() else {
+            panic!("the update ends with a block quote");
+        };
+        assert_eq!(q.paragraphs.len(), 1);
+        assert_eq!(
+            q.attribution.as_ref().map(|a| a.source.as_ref()),
+            Some("Ola Brandt, ferry operator")
+        );
+    }
+
+    #[test]
+    fn an_attribution_with_nothing_above_it_stands_alone() {
+        let page = parse("Live updates\n\nFerry fares to rise\n\n– Ola Brandt, ferry operator\n");
+        let Some(Block::BlockQuote(q)) = page.updates[0].blocks.first() else {
+            panic!("the attribution is kept as a block quote");
+        };
+        assert!(q.paragraphs.is_empty());
+        assert_eq!(
+            page.diagnostics[0].kind,
+            crate::DiagnosticKind::AttributionWithoutQuote
+        );
+    }
+
+    #[test]
+    fn a_cut_first_person_statement_after_a_reporting_line_is_a_block_quote() {
+        let page = "Live updates\n\nFerry fares to rise\n\nA passenger told us how she felt.\n\nI cannot afford to visit my moth";
+        assert_eq!(roles(page)[2..], [Role::Paragraph, Role::Blockquote]);
+        let quoted = "Live updates\n\nFerry fares to rise\n\nA passenger said:\n\n\"I cannot afford to visit my moth";
+        assert_eq!(roles(quoted)[2..], [Role::Paragraph, Role::Quote]);
+    }
+}
