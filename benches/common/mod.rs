@@ -180,7 +180,10 @@ impl Pathology {
                 ];
                 for i in 0..n(100_000) {
                     let w = pools[i % 3];
-                    out.push_str(&format!("{} {} {} after {} {i}\n\n", w[0], w[1], w[2], w[3]));
+                    out.push_str(&format!(
+                        "{} {} {} after {} {i}\n\n",
+                        w[0], w[1], w[2], w[3]
+                    ));
                 }
                 out.push_str("Load more updates\n");
             }
