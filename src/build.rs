@@ -51,7 +51,7 @@ pub(crate) fn build<'a>(
             b.page.header = Some(Header {
                 span: row.line.trimmed_span(),
                 kind,
-                text: Cow::Borrowed(row.text),
+                text: Cow::Borrowed(row.line.trimmed()),
             });
             if h > 0 {
                 let span = rows[0]
@@ -188,18 +188,18 @@ impl<'s, 'a> Builder<'s, 'a> {
     }
 
     /// The text of rows `first..=last` joined with `\n`: borrowed when the
-    /// source already reads so.
+    /// source already reads so. A link remnant glued to the front of a row
+    /// is kept: these elements have no place of their own for it.
     fn text(&self, first: usize, last: usize) -> Text<'a> {
         let rows = &self.rows[first..=last];
         let contiguous = rows.windows(2).all(|w| {
             let end = w[0].line.span.end;
-            w[1].remnant.is_none()
-                && self.source.as_bytes().get(end) == Some(&b'\n')
+            self.source.as_bytes().get(end) == Some(&b'\n')
                 && w[1].line.trimmed_span().start == end + 1
         });
         if contiguous {
             let (a, b) = (
-                rows[0].line.trimmed_span().end - rows[0].text.len(),
+                rows[0].line.trimmed_span().start,
                 rows[rows.len() - 1].line.span.end,
             );
             Cow::Borrowed(&self.source[a..b])
@@ -209,7 +209,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 if i > 0 {
                     s.push('\n');
                 }
-                s.push_str(r.text);
+                s.push_str(r.line.trimmed());
             }
             Cow::Owned(s)
         }
@@ -468,7 +468,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         };
         Attribution {
             span: row.line.trimmed_span(),
-            text: Cow::Borrowed(row.text),
+            text: Cow::Borrowed(row.line.trimmed()),
             source: Cow::Borrowed(source),
         }
     }
@@ -499,7 +499,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 Block::Caption(Caption {
                     span,
                     alt,
-                    text: Cow::Borrowed(row.text),
+                    text: Cow::Borrowed(row.line.trimmed()),
                     description: Cow::Borrowed(description),
                     credit,
                 })
@@ -555,13 +555,13 @@ impl<'s, 'a> Builder<'s, 'a> {
                 };
                 Block::CrossRef(CrossRef {
                     span,
-                    text: Cow::Borrowed(row.text),
+                    text: Cow::Borrowed(row.line.trimmed()),
                     target: target.map(Cow::Borrowed),
                 })
             }
             Kind::Subheading => Block::Subheading(Subheading {
                 span,
-                text: Cow::Borrowed(row.text),
+                text: Cow::Borrowed(row.line.trimmed()),
             }),
             _ => Block::Paragraph(Paragraph {
                 span,
