@@ -361,7 +361,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 };
                 return i + 1;
             }
-            Shape::Numbered(_) => {
+            Shape::Numbered(_) if !self.byline_pending(expect) => {
                 self.push(Kind::Byline(crate::BylineMarker::Numbered), i, i);
                 self.expect = Expect::Headline;
                 return i + 1;
@@ -369,7 +369,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
             _ => {}
         }
         if expect == Expect::Headline {
-            if self.is_region_byline(i) {
+            // Rule 1 holds for byline-shaped lines too: after a byline comes
+            // the headline (an update has one byline, so a second would
+            // drop the first).
+            if self.byline_pending(expect) {
+                self.push(Kind::Headline, i, i);
+            } else if self.is_region_byline(i) {
                 self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
                 self.expect = Expect::Headline;
             } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen, _))
@@ -397,6 +402,18 @@ impl<'r, 'a> Classifier<'r, 'a> {
             _ => self.push(Kind::Paragraph, i, i),
         }
         i + 1
+    }
+
+    /// Whether a byline stands above with no headline after it yet (only
+    /// ad slots between).
+    fn byline_pending(&self, expect: Expect) -> bool {
+        expect == Expect::Headline
+            && self
+                .items
+                .iter()
+                .rev()
+                .find(|it| it.kind != Kind::Ad)
+                .is_some_and(|it| matches!(it.kind, Kind::Byline(_)))
     }
 
     /// A `- text` line: list item, attribution or byline, by context.
