@@ -110,3 +110,25 @@ fn remnant_is_kept_by_every_element() {
         Some("Read the full story › Live updates")
     );
 }
+
+/// fuzz/parse: two bylines in a row (`  1. …` twice) before a headline;
+/// an update has one byline, and the builder replaced the first with the
+/// second, losing it. After a byline comes the headline (rule 1), whatever
+/// its shape, so the second line is the headline.
+#[test]
+fn second_byline_in_a_row_is_the_headline() {
+    let text = "Live updates\n\n  1. Tobias Wren\n\n  1. Hugo Tamblyn, Vale TV\n\nLowmarsh flood barrier tested\n\nThe new barrier was raised.\n";
+    check_str(text);
+    let page = liveupdates::parse(text);
+    let u = &page.updates[0];
+    assert_eq!(
+        u.byline.as_ref().map(|b| b.text.as_ref()),
+        Some("Tobias Wren")
+    );
+    assert_eq!(u.headline.text, "1. Hugo Tamblyn, Vale TV");
+    // The same with an ad slot between, and with bare region names.
+    check_str("Live updates\n\n  1. National\n\nAdvertisement\n\n  1.\n\nFloods close road\n");
+    check_str("Live updates\n\nAnglia\n\nNorfolk\n\nFloods close road at Kelford\n\nWater rose.\n");
+    // The original find.
+    check_str("Live updates\n\n  1. Tobias Wren ub marked its 150th anniversary with a match against a team of former players.\n\n  1. Hugo Tamblyn, Vale TV\n\nLowmarshf lood barrier tested\n\nThe new flood barrier at Lowmarsh was raised for the first time thLatest ITV News reports test.\n\nLoad more updates Back to top\n");
+}
