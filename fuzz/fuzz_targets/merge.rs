@@ -24,12 +24,18 @@ fuzz_target!(|data: &[u8]| {
 
     let forward = merge(snapshots.clone());
     let backward = merge(snapshots.iter().rev().cloned());
-    assert_eq!(forward, backward, "merge depends on the order of its inputs");
+    assert_eq!(
+        forward, backward,
+        "merge depends on the order of its inputs"
+    );
     let mut incremental = Timeline::default();
     for s in &snapshots {
         incremental.absorb(s.clone());
     }
-    assert_eq!(forward, incremental, "absorbing one by one differs from merging");
+    assert_eq!(
+        forward, incremental,
+        "absorbing one by one differs from merging"
+    );
 
     // Lossless: each snapshot's updates are shown, in order, as themselves.
     assert_eq!(forward.snapshots.len(), snapshots.len());
@@ -39,10 +45,20 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .find(|i| i.label == s.label)
             .expect("every snapshot is in the timeline");
-        assert_eq!(info.shown.len(), s.page.updates.len(), "{} lost updates", s.label);
+        assert_eq!(
+            info.shown.len(),
+            s.page.updates.len(),
+            "{} lost updates",
+            s.label
+        );
         for (shown, u) in info.shown.iter().zip(&s.page.updates) {
             let revision = &forward.entries[shown.entry].revisions[shown.revision];
-            assert_eq!(revision.update, unspanned(u), "{} shows another version", s.label);
+            assert_eq!(
+                revision.update,
+                unspanned(u),
+                "{} shows another version",
+                s.label
+            );
         }
     }
     let _ = forward.to_string();

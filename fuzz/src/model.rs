@@ -11,16 +11,113 @@ use arbitrary::Arbitrary;
 /// and reporting verbs (which drive the voice rules), dates, numbers,
 /// symbols, and non-ASCII text.
 const VOCAB: &[&str] = &[
-    "Kelford", "Ashbury", "Jo", "Bloggs", "Sam", "Lee", "Obama", "North", "Korea", "FBI", "ITV",
-    "News", "Sony", "Pictures", "Council", "Mr", "bridge", "flood", "council", "reopens", "fire",
-    "crews", "road", "schools", "closed", "water", "hackers", "film", "release", "the", "a", "of",
-    "and", "to", "in", "on", "at", "for", "with", "by", "I", "we", "we're", "you", "our", "he",
-    "she", "they", "don't", "it's", "said", "says", "told", "added", "reports", "warned",
-    "spoke", "has", "more", "story", "10am", "22", "2014", "£5", "31°", "Monday", "December",
-    "23", "–", "-", "…", "&", "#floods", "a8Xk2_normal", "@samlee", "café", "naïve", "Zürich",
-    "日本", "مرحبا", "e\u{301}", "WATCH:", "Credit:", "Video:", "›", "\"", "'", "“", "”", "‘",
-    "’", "`", "''", ":", ";", ",", ".", "?", "!", "...", "(E)", "(@samlee)", "\u{a0}", "\t",
-    "\u{200b}", "\u{2028}", "\u{feff}",
+    "Kelford",
+    "Ashbury",
+    "Jo",
+    "Bloggs",
+    "Sam",
+    "Lee",
+    "Obama",
+    "North",
+    "Korea",
+    "FBI",
+    "ITV",
+    "News",
+    "Sony",
+    "Pictures",
+    "Council",
+    "Mr",
+    "bridge",
+    "flood",
+    "council",
+    "reopens",
+    "fire",
+    "crews",
+    "road",
+    "schools",
+    "closed",
+    "water",
+    "hackers",
+    "film",
+    "release",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "I",
+    "we",
+    "we're",
+    "you",
+    "our",
+    "he",
+    "she",
+    "they",
+    "don't",
+    "it's",
+    "said",
+    "says",
+    "told",
+    "added",
+    "reports",
+    "warned",
+    "spoke",
+    "has",
+    "more",
+    "story",
+    "10am",
+    "22",
+    "2014",
+    "£5",
+    "31°",
+    "Monday",
+    "December",
+    "23",
+    "–",
+    "-",
+    "…",
+    "&",
+    "#floods",
+    "a8Xk2_normal",
+    "@samlee",
+    "café",
+    "naïve",
+    "Zürich",
+    "日本",
+    "مرحبا",
+    "e\u{301}",
+    "WATCH:",
+    "Credit:",
+    "Video:",
+    "›",
+    "\"",
+    "'",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "`",
+    "''",
+    ":",
+    ";",
+    ",",
+    ".",
+    "?",
+    "!",
+    "...",
+    "(E)",
+    "(@samlee)",
+    "\u{a0}",
+    "\t",
+    "\u{200b}",
+    "\u{2028}",
+    "\u{feff}",
 ];
 
 /// A word of the vocabulary.
@@ -145,12 +242,20 @@ enum NameForm {
 
 impl Name {
     fn render(&self) -> String {
-        let name = format!("{} {}", capitalise(self.first.text()), capitalise(self.last.text()));
+        let name = format!(
+            "{} {}",
+            capitalise(self.first.text()),
+            capitalise(self.last.text())
+        );
         match &self.form {
             NameForm::Plain => name,
             NameForm::Outlet(w) => format!("{name}, {} News", capitalise(w.text())),
             NameForm::Role(w) => format!("{name}: {} Presenter", capitalise(w.text())),
-            NameForm::Handle => format!("{name} (@{}{})", self.first.text().to_lowercase(), self.last.0),
+            NameForm::Handle => format!(
+                "{name} (@{}{})",
+                self.first.text().to_lowercase(),
+                self.last.0
+            ),
             NameForm::Label(w) => format!("{} Report", capitalise(w.text())),
         }
     }
@@ -411,7 +516,11 @@ impl UpdateModel {
     fn render(&self, out: &mut Out) {
         let mut k = 0;
         let mut gap = || {
-            let g = self.gaps.get(k % self.gaps.len().max(1)).copied().unwrap_or(1);
+            let g = self
+                .gaps
+                .get(k % self.gaps.len().max(1))
+                .copied()
+                .unwrap_or(1);
             k += 1;
             g as usize % 4
         };
@@ -452,9 +561,12 @@ impl UpdateModel {
             Some((open, close, whole)) if whole => {
                 line.push_str(&format!("{}{words}{}", open.text(), close.text()))
             }
-            Some((open, close, _)) => {
-                line.push_str(&format!("{words} {}{}{}", open.text(), "we will", close.text()))
-            }
+            Some((open, close, _)) => line.push_str(&format!(
+                "{words} {}{}{}",
+                open.text(),
+                "we will",
+                close.text()
+            )),
             None => line.push_str(&words),
         }
         line.push_str(h.end.text());
@@ -491,7 +603,10 @@ impl BlockModel {
             }
             BlockModel::Date(d, m) => {
                 const MONTHS: [&str; 4] = ["May", "December", "March", "June"];
-                out.push(gap, format!("Saturday {} {}", d % 32, MONTHS[*m as usize % 4]));
+                out.push(
+                    gap,
+                    format!("Saturday {} {}", d % 32, MONTHS[*m as usize % 4]),
+                );
             }
             BlockModel::Caption {
                 alt,
@@ -501,13 +616,24 @@ impl BlockModel {
                 if let Some(alt) = alt {
                     out.push(gap, capitalise(&alt.render(8)));
                 }
-                let desc = description.as_ref().map(Sentence::render).unwrap_or_default();
+                let desc = description
+                    .as_ref()
+                    .map(Sentence::render)
+                    .unwrap_or_default();
                 let credit = match credit {
                     CreditModel::Source(w, stop) => {
-                        format!(" Credit: {}{}", capitalise(w.text()), if *stop { "." } else { "" })
+                        format!(
+                            " Credit: {}{}",
+                            capitalise(w.text()),
+                            if *stop { "." } else { "" }
+                        )
                     }
                     CreditModel::Agency(a, b) => {
-                        format!(" Credit: {}/{} Wire", capitalise(a.text()), capitalise(b.text()))
+                        format!(
+                            " Credit: {}/{} Wire",
+                            capitalise(a.text()),
+                            capitalise(b.text())
+                        )
                     }
                     CreditModel::Handle(w) => format!(" Credit: @{}", w.text()),
                     CreditModel::Empty => " Credit:".into(),
@@ -516,7 +642,10 @@ impl BlockModel {
                     CreditModel::None => String::new(),
                 };
                 let line = format!("{desc}{credit}");
-                out.push(if alt.is_some() { 0 } else { gap }, line.trim_start().to_string());
+                out.push(
+                    if alt.is_some() { 0 } else { gap },
+                    line.trim_start().to_string(),
+                );
             }
             BlockModel::Quote {
                 open,
