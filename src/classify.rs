@@ -388,10 +388,6 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return i + 1;
         }
         match row.shape {
-            // A list item keeps only the text after its bullet, so a line
-            // with a link remnant glued before the bullet stays a paragraph
-            // (which keeps the remnant).
-            Shape::Bullet(..) if row.remnant.is_some() => self.push(Kind::Paragraph, i, i),
             Shape::Bullet(marker, _) => self.push(Kind::ListItem(marker), i, i),
             Shape::Caption(_) => self.push(Kind::Caption, i, i),
             Shape::CrossRef(_) => self.push(Kind::CrossRef, i, i),
@@ -426,6 +422,8 @@ impl<'r, 'a> Classifier<'r, 'a> {
             _ => false,
         };
         let after_text = matches!(prev.map(|p| p.kind), Some(Kind::Paragraph | Kind::Quote));
+        // A list item keeps only the text after its dash: with a link
+        // remnant glued in front, the line stays a paragraph, which keeps it.
         if listy && self.rows[i].remnant.is_some() {
             self.push(Kind::Paragraph, i, i);
         } else if listy {
