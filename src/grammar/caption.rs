@@ -22,7 +22,8 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
     if let Some(at) = credit_at(t, "Credit:") {
         let video = at
             .checked_sub(6)
-            .filter(|&v| t[v..].starts_with("Video Credit:"));
+            // By bytes: six bytes back may fall inside a character.
+            .filter(|&v| t.as_bytes()[v..].starts_with(b"Video Credit:"));
         if let Some(v) = video.filter(|&v| v == 0 || t[..v].ends_with(char::is_whitespace)) {
             return Some(parts(t, v, "Video Credit:", CreditKind::Video));
         }
@@ -137,5 +138,15 @@ mod tests {
     fn credit_must_start_a_word() {
         assert_eq!(caption("Discredit:the claims"), None);
         assert_eq!(caption("The bank gave no credit: none at all"), None);
+    }
+
+    #[test]
+    fn credit_after_multibyte_characters() {
+        // Six bytes before `Credit:` fall inside a character here.
+        assert_eq!(
+            caption("\u{fffd}\u{fffd} Credit:"),
+            cap("\u{fffd}\u{fffd}", "")
+        );
+        assert_eq!(caption("a€€ Credit: PA"), cap("a€€", "PA"));
     }
 }
