@@ -124,3 +124,23 @@ fn second_byline_in_a_row_is_the_headline() {
     // The original find.
     check_str("Live updates\n\n  1. Tobias Wren ub marked its 150th anniversary with a match against a team of former players.\n\n  1. Hugo Tamblyn, Vale TV\n\nLowmarshf lood barrier tested\n\nThe new flood barrier at Lowmarsh was raised for the first time thLatest ITV News reports test.\n\nLoad more updates Back to top\n");
 }
+
+/// fuzz/parse, minimised to the bytes `FF FF " Credit:"` (read lossy as
+/// `"\u{fffd}\u{fffd} Credit:"`): the caption grammar looked six bytes
+/// before `Credit:` for `Video Credit:` by slicing the text there, which
+/// panicked when those bytes fell inside a character.
+#[test]
+fn credit_after_multibyte_characters_does_not_panic() {
+    check_bytes(b"\xff\xff Credit:");
+    check_str("\u{fffd}\u{fffd} Credit:");
+    let text = "Live updates\n\nFloods\n\nThe road at Kelford€€ Credit: PA\n";
+    check_str(text);
+    let page = liveupdates::parse(text);
+    match page.updates[0].blocks.first() {
+        Some(liveupdates::Block::Caption(c)) => {
+            assert_eq!(c.description, "The road at Kelford€€");
+            assert_eq!(c.credit.as_ref().map(|c| c.source.as_ref()), Some("PA"));
+        }
+        other => panic!("expected a caption, got {other:?}"),
+    }
+}
