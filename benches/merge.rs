@@ -158,6 +158,16 @@ fn merge_series(c: &mut Criterion) {
         let texts: Vec<String> = (0..n).map(|c| capture(&page, c, n)).collect();
         let pages: Vec<_> = texts.iter().map(|t| liveupdates::parse(t)).collect();
         let shown: usize = pages.iter().map(|p| p.updates.len()).sum();
+        let timeline = merge(
+            pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Snapshot::new(format!("capture-{i:04}"), p.clone())),
+        );
+        eprintln!(
+            "merge bench: {n} captures show {shown} updates; the timeline has {} entries of {UPDATES}",
+            timeline.entries.len()
+        );
         let snapshots: Vec<Snapshot<'_>> = pages
             .iter()
             .enumerate()
