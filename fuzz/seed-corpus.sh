@@ -6,7 +6,7 @@
 # hash-named files libFuzzer adds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p fuzz/corpus/parse fuzz/corpus/merge fuzz/corpus/structured
+mkdir -p fuzz/corpus/parse fuzz/corpus/merge fuzz/corpus/structured fuzz/corpus/roundtrip
 for f in seeds/*.txt; do
     cp "$f" "fuzz/corpus/parse/seed_$(basename "$f" .txt)"
 done
@@ -22,4 +22,5 @@ awk '
     cat seeds/001_*.txt
 } > fuzz/corpus/merge/seed_both
 cp seeds/000_*.txt fuzz/corpus/merge/seed_000
+cp fuzz/corpus/parse/seed_* fuzz/corpus/parse/page_* fuzz/corpus/roundtrip/
 echo "seed corpora: $(ls fuzz/corpus/parse | wc -l) parse, $(ls fuzz/corpus/merge | wc -l) merge"

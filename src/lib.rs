@@ -34,6 +34,7 @@ mod owned;
 mod page;
 mod parse;
 mod span;
+mod spans;
 mod update;
 
 pub use block::{

@@ -5,7 +5,7 @@
 //! by that order or by content, never by arrival. That is what makes the
 //! merge order-independent, idempotent and incremental.
 
-use super::identity::{group, strip_spans, version_key, Features};
+use super::identity::{group, version_key, Features};
 use super::order::{self, Coverage, Window};
 use super::timeline::{Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting};
 use super::{MergeOptions, Snapshot, SnapshotInfo, Status, Timeline};
@@ -32,7 +32,9 @@ impl Input {
             .into_iter()
             .map(|u| {
                 let mut u = u.into_owned();
-                strip_spans(&mut u);
+                // A timeline's updates come from many sources: no byte offset
+                // would point anywhere meaningful.
+                u.clear_spans();
                 u
             })
             .collect();

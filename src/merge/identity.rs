@@ -6,7 +6,7 @@
 //! sketch of its word n-grams), and only versions sharing a key are compared.
 
 use super::MergeOptions;
-use crate::{Block, Span, Update};
+use crate::{Block, Update};
 use std::collections::BTreeSet;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -71,41 +71,6 @@ pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str))
             }
         }
         Block::CrossRef(c) => f(&c.text),
-    }
-}
-
-/// Clear every span of an update: a timeline's updates come from many
-/// sources, so no byte offset would point anywhere meaningful.
-pub(crate) fn strip_spans(update: &mut Update<'_>) {
-    update.span = Span::default();
-    if let Some(b) = &mut update.byline {
-        b.span = Span::default();
-    }
-    update.headline.span = Span::default();
-    for block in &mut update.blocks {
-        match block {
-            Block::Paragraph(p) => p.span = Span::default(),
-            Block::Subheading(s) => s.span = Span::default(),
-            Block::Caption(c) => c.span = Span::default(),
-            Block::Quote(q) => q.span = Span::default(),
-            Block::BlockQuote(q) => {
-                q.span = Span::default();
-                for p in &mut q.paragraphs {
-                    p.span = Span::default();
-                }
-                if let Some(a) = &mut q.attribution {
-                    a.span = Span::default();
-                }
-            }
-            Block::Report(r) => r.span = Span::default(),
-            Block::List(l) => {
-                l.span = Span::default();
-                for item in &mut l.items {
-                    item.span = Span::default();
-                }
-            }
-            Block::CrossRef(c) => c.span = Span::default(),
-        }
     }
 }
 
@@ -356,7 +321,7 @@ fn find(parent: &mut [usize], mut v: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Headline, Paragraph};
+    use crate::{Headline, Paragraph, Span};
 
     fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {
         Update {
