@@ -135,7 +135,6 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     };
     match last.shape {
         Shape::CutLoadMore => return true,
-        Shape::Numbered("") => return true,
         Shape::Caption(c) if c.source.is_empty() => return true,
         Shape::Ad
         | Shape::LoadMore
@@ -145,9 +144,10 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
         | Shape::Count => return false,
         _ => {}
     }
+    // A byline ending the text: its update fell past the cut.
     let dangling = items
         .last()
-        .is_some_and(|i| matches!(i.kind, Kind::Byline(_)));
+        .is_some_and(|i| matches!(i.kind, Kind::Byline(_)) && i.last + 1 == rows.len());
     let complete = last
         .text
         .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
@@ -273,7 +273,9 @@ impl<'s, 'a> Builder<'s, 'a> {
                                 matches!(i.kind, Kind::Headline | Kind::Byline(_) | Kind::Ad)
                             });
                             let blocks = self.page.updates[n - 1].blocks.len();
-                            if next_starts && self.byline.is_none() {
+                            // An ad between a byline and its headline stands
+                            // between the two updates too.
+                            if next_starts {
                                 AdPosition::AfterUpdate { after: n - 1 }
                             } else {
                                 AdPosition::InUpdate {

@@ -569,7 +569,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
             // glue only within an element, the line is its caption text.
             Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty() || !self.compact,
             Shape::Plain if !self.compact => {
-                let after_glued = self.rows.get(i + 2).is_some_and(|r| r.gap == 0);
+                // A third plain line glued on makes the three one paragraph;
+                // an element of another shape glued on does not count.
+                let after_glued = self
+                    .rows
+                    .get(i + 2)
+                    .is_some_and(|r| r.gap == 0 && r.is_plain());
                 let caption_like =
                     words::count(next.text) <= 16 && !next.text.ends_with(['.', ':', ';']);
                 !after_glued
@@ -598,7 +603,15 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let Some(r) = self.rows.get(j) else {
             return false;
         };
-        let alone = self.compact || (r.gap > 0 && self.rows.get(j + 1).is_none_or(|n| n.gap > 0));
+        // Glue to the next line matters only where it makes one element of
+        // the two (a paragraph's lines, an alt text and its caption).
+        let glued = |n: &Row<'_>| {
+            n.gap == 0 && (n.is_plain() || matches!(n.shape, Shape::Caption(_)) && self.is_alt(j))
+        };
+        // A line after a link remnant starts an update whatever its glue.
+        let alone = self.compact
+            || r.remnant.is_some()
+            || (r.gap > 0 && !self.rows.get(j + 1).is_some_and(glued));
         alone
             && r.headline_shape() == Some(headline::Ending::Open)
             && !headline::is_date(r.text)

@@ -19,7 +19,9 @@ impl Page<'_> {
     /// ```
     pub fn clear_spans(&mut self) {
         self.span = Span::default();
-        self.preamble.iter_mut().for_each(|b| b.span = Span::default());
+        self.preamble
+            .iter_mut()
+            .for_each(|b| b.span = Span::default());
         if let Some(h) = &mut self.header {
             h.span = Span::default();
         }
@@ -32,7 +34,9 @@ impl Page<'_> {
             f.span = Span::default();
             f.lines.iter_mut().for_each(|l| l.span = Span::default());
         }
-        self.diagnostics.iter_mut().for_each(|d| d.span = Span::default());
+        self.diagnostics
+            .iter_mut()
+            .for_each(|d| d.span = Span::default());
     }
 }
 
@@ -58,7 +62,9 @@ impl Block<'_> {
             Block::Quote(q) => q.span = Span::default(),
             Block::BlockQuote(q) => {
                 q.span = Span::default();
-                q.paragraphs.iter_mut().for_each(|p| p.span = Span::default());
+                q.paragraphs
+                    .iter_mut()
+                    .for_each(|p| p.span = Span::default());
                 if let Some(a) = &mut q.attribution {
                     a.span = Span::default();
                 }
