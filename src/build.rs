@@ -259,8 +259,13 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn items(&mut self, items: &[Item]) -> Result<(), ParseError> {
         let mut k = 0;
+        // Whether the current run of ad slots is followed by a new update.
+        let mut run_starts: Option<bool> = None;
         while k < items.len() {
             let item = items[k];
+            if item.kind != Kind::Ad {
+                run_starts = None;
+            }
             let row = self.rows[item.first];
             match item.kind {
                 Kind::Byline(marker) => self.byline = Some(self.make_byline(&row, marker)),
@@ -269,8 +274,16 @@ impl<'s, 'a> Builder<'s, 'a> {
                     let position = match self.page.updates.len() {
                         0 => AdPosition::BeforeUpdates,
                         n => {
-                            let next_starts = items.get(k + 1).is_none_or(|i| {
-                                matches!(i.kind, Kind::Headline | Kind::Byline(_) | Kind::Ad)
+                            // A run of ad slots stands between updates when
+                            // what follows the run starts one.
+                            // (Found once per run, so a run of ads stays linear.)
+                            let next_starts = *run_starts.get_or_insert_with(|| {
+                                items[k + 1..]
+                                    .iter()
+                                    .find(|i| i.kind != Kind::Ad)
+                                    .is_none_or(|i| {
+                                        matches!(i.kind, Kind::Headline | Kind::Byline(_))
+                                    })
                             });
                             let blocks = self.page.updates[n - 1].blocks.len();
                             // An ad between a byline and its headline stands

@@ -764,3 +764,30 @@ fn alt_text_above_credit_only_caption_after_subheading() {
                 A crane beside the harbour\nCredit: PA\n";
     assert_eq!(roundtrip(text), Ok(()));
 }
+
+/// fuzz/roundtrip: two ad slots before a block of the same update were
+/// placed one between updates and one inside the update, so the rendering
+/// swapped them; a run of ads now stands where what follows the run says.
+#[test]
+fn a_run_of_ad_slots_inside_an_update_keeps_its_place() {
+    let text = "Live updates\n\nPier reopens at Holm\n\nThe pier is open.\n\nAdvertisement\n\nAdvertisement\n\nThe pier at dusk. Credit: PA\n";
+    assert_eq!(roundtrip(text), Ok(()));
+    let page = parse(text);
+    assert!(page.ads.iter().all(|a| a.position
+        == liveupdates::AdPosition::InUpdate {
+            update: 0,
+            blocks_before: 1
+        }));
+}
+
+/// fuzz/roundtrip: a byline, then an ad slot, then the headline: the ad
+/// stands between the two updates, and the rendering keeps the page equal.
+#[test]
+fn an_ad_slot_between_a_byline_and_its_headline_stands_between_updates() {
+    let text = "Live updates\n\nPier reopens at Holm\n\nThe pier is open.\n\n  1. Holm\n\nAdvertisement\n\nFerry sails again\n\nThe ferry is back.\n";
+    assert_eq!(roundtrip(text), Ok(()));
+    assert_eq!(
+        parse(text).ads[0].position,
+        liveupdates::AdPosition::AfterUpdate { after: 0 }
+    );
+}
