@@ -476,35 +476,6 @@ fn item_marker(source: &str, item: &ListItem<'_>) -> Result<String, String> {
 /// An update with every span cleared, as the merge keeps it.
 pub fn unspanned(update: &Update<'_>) -> Update<'static> {
     let mut u = update.clone().into_owned();
-    u.span = Span::default();
-    if let Some(b) = &mut u.byline {
-        b.span = Span::default();
-    }
-    u.headline.span = Span::default();
-    for block in &mut u.blocks {
-        match block {
-            Block::Paragraph(p) => p.span = Span::default(),
-            Block::Subheading(s) => s.span = Span::default(),
-            Block::Caption(c) => c.span = Span::default(),
-            Block::Quote(q) => q.span = Span::default(),
-            Block::BlockQuote(q) => {
-                q.span = Span::default();
-                for p in &mut q.paragraphs {
-                    p.span = Span::default();
-                }
-                if let Some(a) = &mut q.attribution {
-                    a.span = Span::default();
-                }
-            }
-            Block::Report(r) => r.span = Span::default(),
-            Block::List(l) => {
-                l.span = Span::default();
-                for i in &mut l.items {
-                    i.span = Span::default();
-                }
-            }
-            Block::CrossRef(x) => x.span = Span::default(),
-        }
-    }
+    u.clear_spans();
     u
 }
