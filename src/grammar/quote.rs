@@ -308,12 +308,12 @@ mod tests {
             Some("Ros Kimball")
         );
         assert_eq!(
-            speaker("Sony said in a statement after the talks."),
-            Some("Sony")
+            speaker("Holmco said in a statement after the talks."),
+            Some("Holmco")
         );
         assert_eq!(
-            speaker("Mr Obama said while taking questions."),
-            Some("Mr Obama")
+            speaker("Mr Lantry said while taking questions."),
+            Some("Mr Lantry")
         );
         assert_eq!(speaker("he said."), Some("he"));
         assert_eq!(speaker("and more besides."), None);

@@ -194,7 +194,7 @@ mod tests {
             None
         );
         assert_eq!(
-            report("Korea's central news agency reports that talks failed."),
+            report("Holm's county news agency reports that talks failed."),
             None
         );
         assert_eq!(report("Watch: Small tornado filmed over Lowmarsh"), None);
