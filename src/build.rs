@@ -148,10 +148,7 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     let dangling = items
         .last()
         .is_some_and(|i| matches!(i.kind, Kind::Byline(_)) && i.last + 1 == rows.len());
-    let complete = last
-        .text
-        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
-    dangling || (!last.line.terminated && !complete)
+    dangling || last.is_cut()
 }
 
 struct Builder<'s, 'a> {

@@ -120,6 +120,15 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// Whether the text ends on this row in the middle of an element: no
+    /// line end, and no sentence or quotation closed.
+    pub fn is_cut(&self) -> bool {
+        let complete = self
+            .text
+            .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
+        !self.line.terminated && !complete
+    }
+
     fn is_plain(&self) -> bool {
         self.shape == Shape::Plain
     }
@@ -443,7 +452,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// Whether row `i` is the last line of the capture, cut before its end.
     fn is_cut(&self, i: usize) -> bool {
-        i + 1 == self.rows.len() && !self.rows[i].line.terminated
+        i + 1 == self.rows.len() && self.rows[i].is_cut()
     }
 
     /// Whether the row after `i` is plain and shaped like a headline.

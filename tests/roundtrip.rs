@@ -791,3 +791,13 @@ fn an_ad_slot_between_a_byline_and_its_headline_stands_between_updates() {
         liveupdates::AdPosition::AfterUpdate { after: 0 }
     );
 }
+
+/// fuzz/roundtrip: a long last line without a line end, but ending a
+/// sentence, is not a cut: it is weighed like any line, so rendering it with
+/// a line end reads back the same.
+#[test]
+fn a_complete_last_line_without_a_line_end_is_not_a_cut() {
+    let text = "Holm pier reopens\nThe Holm pier reopened to walkers on Sunday after two years of repairs to its deck (and rails)";
+    assert_eq!(roundtrip(text), Ok(()));
+    assert!(!parse(text).truncated);
+}
