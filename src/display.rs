@@ -83,6 +83,12 @@ impl<'f, 'b> Out<'f, 'b> {
             }
         }
         self.new_element = false;
+        // Text that opens with U+FEFF would read back as a byte-order mark
+        // and be skipped: a mark in front keeps it text.
+        let first = parts.iter().find(|p| !p.is_empty());
+        if !self.open && first.is_some_and(|p| p.starts_with('\u{feff}')) {
+            self.f.write_str("\u{feff}")?;
+        }
         for part in parts {
             self.f.write_str(part)?;
         }

@@ -801,3 +801,18 @@ fn a_complete_last_line_without_a_line_end_is_not_a_cut() {
     assert_eq!(roundtrip(text), Ok(()));
     assert!(!parse(text).truncated);
 }
+
+/// fuzz/roundtrip: a page whose first text opens with U+FEFF (after blank
+/// lines, or after a byte-order mark) renders with a mark in front, so the
+/// character stays text when read back.
+#[test]
+fn text_opening_with_u_feff_stays_text() {
+    assert_eq!(
+        roundtrip("\n\n\u{feff}Holm pier reopens\n\nWalkers are back.\n"),
+        Ok(())
+    );
+    assert_eq!(
+        roundtrip("\u{feff}\u{feff}Holm pier reopens\n\nWalkers are back.\n"),
+        Ok(())
+    );
+}
