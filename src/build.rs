@@ -133,22 +133,28 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     let Some(last) = rows.last() else {
         return false;
     };
+    // A byline ending the text, ad slots aside (they move): its update fell
+    // past the cut.
+    let ads = items
+        .iter()
+        .rev()
+        .take_while(|i| i.kind == Kind::Ad)
+        .count();
+    let dangling = items.len().checked_sub(ads + 1).is_some_and(|b| {
+        matches!(items[b].kind, Kind::Byline(_)) && items[b].last + 1 + ads == rows.len()
+    });
     match last.shape {
-        Shape::CutLoadMore => return true,
-        Shape::Caption(c) if c.source.is_empty() => return true,
+        _ if dangling => true,
+        Shape::CutLoadMore => true,
+        Shape::Caption(c) if c.source.is_empty() => true,
         Shape::Ad
         | Shape::LoadMore
         | Shape::BackToTop
         | Shape::Live
         | Shape::Latest
-        | Shape::Count => return false,
-        _ => {}
+        | Shape::Count => false,
+        _ => last.is_cut(),
     }
-    // A byline ending the text: its update fell past the cut.
-    let dangling = items
-        .last()
-        .is_some_and(|i| matches!(i.kind, Kind::Byline(_)) && i.last + 1 == rows.len());
-    dangling || last.is_cut()
 }
 
 struct Builder<'s, 'a> {

@@ -816,3 +816,13 @@ fn text_opening_with_u_feff_stays_text() {
         Ok(())
     );
 }
+
+/// fuzz/roundtrip: a byline with no headline, then ad slots, ends a cut page
+/// whichever order the byline and the ads are rendered in.
+#[test]
+fn a_byline_before_trailing_ad_slots_marks_the_page_cut() {
+    let text =
+        "Live updates\n\nPier reopens at Holm\n\nThe pier is open.\n\n  1. Holm\n\nAdvertisement\n";
+    assert_eq!(roundtrip(text), Ok(()));
+    assert!(parse(text).truncated);
+}
