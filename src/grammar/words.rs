@@ -50,7 +50,8 @@ pub(crate) fn count(text: &str) -> usize {
 /// Fold a word for comparison into `out`: lower case, curly apostrophes
 /// straightened, a possessive `'s` dropped, and the common inflections
 /// (`-ing`, `-ed`, `-es`, `-s`, a final `-e`) cut, so that `closes`,
-/// `closed`, `closing` and `close` all read `clos`.
+/// `closed`, `closing` and `close` all read `clos`. The slow path of
+/// [`key`], for words with letters beyond ASCII.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
@@ -60,63 +61,168 @@ fn fold_into(word: &str, out: &mut String) {
             c => out.extend(c.to_lowercase()),
         }
     }
-    if out.ends_with("'s") {
-        out.truncate(out.len() - 2);
+    out.truncate(stem(out.as_bytes()));
+}
+
+/// The length of the stem of a lower-case word (see [`fold_into`]); only
+/// ASCII suffixes are cut, so the stem ends on a character boundary.
+fn stem(w: &[u8]) -> usize {
+    let mut len = w.len();
+    if w.ends_with(b"'s") {
+        len -= 2;
     }
-    let cut = if out.len() > 5 && out.ends_with("ing") {
+    let w = &w[..len];
+    let cut = if len > 5 && w.ends_with(b"ing") {
         3
-    } else if out.len() > 4 && (out.ends_with("ed") || out.ends_with("es")) {
+    } else if len > 4 && (w.ends_with(b"ed") || w.ends_with(b"es")) {
         2
-    } else if out.len() > 3 && out.ends_with('s') && !out.ends_with("ss") {
+    } else if len > 3 && w.ends_with(b"s") && !w.ends_with(b"ss") {
         1
     } else {
         0
     };
-    out.truncate(out.len() - cut);
-    if out.len() >= 4 && out.ends_with('e') {
-        out.pop();
+    len -= cut;
+    if len >= 4 && w[len - 1] == b'e' {
+        len -= 1;
+    }
+    len
+}
+
+/// A folded word as a number: equal words give equal keys, and distinct
+/// folded words of up to eight bytes never share one (the mixing step is a
+/// bijection); longer ones collide with odds of about 2^-64.
+pub(crate) type Key = u64;
+
+/// The key of folded bytes (usable in constants).
+const fn hash(bytes: &[u8]) -> Key {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut chunk: u64 = 0;
+        let mut j = 0;
+        while j < 8 && i + j < bytes.len() {
+            chunk |= (bytes[i + j] as u64) << (8 * j);
+            j += 1;
+        }
+        h = (h.rotate_left(5) ^ chunk).wrapping_mul(K);
+        i += 8;
+    }
+    h
+}
+
+/// Fold a word (see [`fold_into`]) straight to its key, and the first byte
+/// of the folded word. Words of ASCII letters
+/// and curly apostrophes, nearly all of them, fold on the stack.
+fn key(word: &str) -> (Key, Option<u8>) {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() && bytes.len() <= buf.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            buf[n] = b.to_ascii_lowercase();
+            i += 1;
+        } else if bytes[i..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            i += "’".len();
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    if i == bytes.len() && bytes.len() <= buf.len() {
+        let folded = &buf[..stem(&buf[..n])];
+        return (hash(folded), folded.first().copied());
+    }
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// The keys of [`STOP`], sorted for binary search.
+const STOP_KEYS: [Key; STOP.len()] = {
+    let mut keys = [0; STOP.len()];
+    let mut i = 0;
+    while i < STOP.len() {
+        keys[i] = hash(STOP[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: constant evaluation has no `sort`.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// The content words of a short line: folded, deduplicated, function words
+/// dropped, read from its first [`WINDOW`] words as [`Words`] splits them.
+/// Kept on the stack: weighing a line allocates nothing.
+#[derive(Debug, Clone)]
+pub(crate) struct Content {
+    keys: [Key; WINDOW],
+    len: usize,
+    /// Bit `b % 64` is set for every first byte `b` of a folded word.
+    firsts: u64,
+}
+
+impl Content {
+    /// The keys, in the order the words first appear.
+    pub(crate) fn keys(&self) -> &[Key] {
+        &self.keys[..self.len]
     }
 }
 
-/// The content words of a short line, folded and deduplicated (at most 64),
-/// split as [`plain_words`] splits the text they are compared with.
-pub(crate) fn content(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut buf = String::new();
-    for word in plain_words(text).take(WINDOW) {
-        fold_into(word, &mut buf);
-        if STOP.binary_search(&buf.as_str()).is_err() && !out.contains(&buf) && out.len() < 64 {
-            out.push(buf.clone());
+/// The bit of a first byte in [`Content::firsts`].
+fn first_bit(b: u8) -> u64 {
+    1u64 << (b.to_ascii_lowercase() % 64)
+}
+
+/// The content words of `text` (see [`Content`]).
+pub(crate) fn content(text: &str) -> Content {
+    let mut out = Content {
+        keys: [0; WINDOW],
+        len: 0,
+        firsts: 0,
+    };
+    for word in Words::new(text).take(WINDOW) {
+        let (k, first) = key(word);
+        if STOP_KEYS.binary_search(&k).is_err() && !out.keys().contains(&k) {
+            out.keys[out.len] = k;
+            out.len += 1;
+            out.firsts |= first.map_or(0, first_bit);
         }
     }
     out
 }
 
-/// How many of `words` (from [`content`]) appear among the first words of
-/// `text`, or the last ones when `from_end` is set.
-pub(crate) fn overlap(words: &[String], text: &str, from_end: bool) -> usize {
-    // Fold only the words whose first letter one of `words` starts with.
-    let key = |w: &str| {
-        w.bytes()
-            .next()
-            .map_or(0, |b| 1u64 << (b.to_ascii_lowercase() % 64))
-    };
-    let firsts = words.iter().fold(0u64, |m, w| m | key(w));
+/// How many of `words` appear among the first [`WINDOW`] words of `text`,
+/// or the last ones when `from_end` is set.
+pub(crate) fn overlap(words: &Content, text: &str, from_end: bool) -> usize {
     let mut found: u64 = 0;
-    let mut buf = String::new();
     let mut check = |word: &str| {
-        if firsts & key(word) == 0 {
+        // Fold only the words whose first letter one of `words` starts with.
+        if words.firsts & word.bytes().next().map_or(0, first_bit) == 0 {
             return;
         }
-        fold_into(word, &mut buf);
-        if let Some(i) = words.iter().position(|w| *w == buf) {
+        let (k, _) = key(word);
+        if let Some(i) = words.keys().iter().position(|&w| w == k) {
             found |= 1 << i;
         }
     };
     if from_end {
-        plain_words_rev(text).take(WINDOW).for_each(&mut check);
+        Words::new(text).rev().take(WINDOW).for_each(&mut check);
     } else {
-        plain_words(text).take(WINDOW).for_each(&mut check);
+        Words::new(text).take(WINDOW).for_each(&mut check);
     }
     found.count_ones() as usize
 }
@@ -195,7 +301,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
     let mut score = 0;
     let mut after_this = false;
     let mut w = String::new();
-    for (i, word) in plain_words(text).enumerate() {
+    for (i, word) in Words::new(text).enumerate() {
         w.clear();
         w.extend(word.chars().map(|c| {
             if c == '’' {
@@ -227,32 +333,151 @@ pub(crate) fn statement_score(text: &str) -> i32 {
 
 /// Whether the text (outside any quotation) uses the first or second person.
 pub(crate) fn speaks_personally(text: &str) -> bool {
-    plain_words(text).take(WINDOW).any(is_personal)
+    Words::new(text).take(WINDOW).any(is_personal)
 }
 
-/// Words split at anything but letters, digits and inner apostrophes: a
-/// cheap split for reading neighbouring paragraphs, where only whole common
-/// words matter (the line being weighed itself is segmented with Unicode
-/// word boundaries, see [`content`]).
-fn plain_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(not_word_char)
-        .map(trim_apostrophes)
-        .filter(|w| !w.is_empty())
+/// The words of a text, split at anything but letters, digits and inner
+/// apostrophes (an apostrophe opening or closing a word is a quotation
+/// mark): a cheap split for reading neighbouring paragraphs, where only
+/// whole common words matter. ASCII is read byte by byte; only other
+/// characters are decoded. Never empty words; double-ended.
+#[derive(Debug, Clone)]
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    /// Not yet read: `text[front..back]`.
+    front: usize,
+    back: usize,
 }
 
-/// [`plain_words`] from the end of the text.
-fn plain_words_rev(text: &str) -> impl Iterator<Item = &str> {
-    text.rsplit(not_word_char)
-        .map(trim_apostrophes)
-        .filter(|w| !w.is_empty())
+impl<'a> Words<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            front: 0,
+            back: text.len(),
+        }
+    }
+
+    /// The length of the word character starting at byte `i`, if it is one.
+    #[inline]
+    fn word_char_at(&self, i: usize) -> Option<usize> {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            return WORD_BYTE[usize::from(b)].then_some(1);
+        }
+        let c = self.text[i..].chars().next()?;
+        is_word_char(c).then(|| c.len_utf8())
+    }
+
+    /// The length of the word character ending at byte `i`, if it is one.
+    #[inline]
+    fn word_char_before(&self, i: usize) -> Option<usize> {
+        let b = self.text.as_bytes()[i - 1];
+        if b.is_ascii() {
+            return WORD_BYTE[usize::from(b)].then_some(1);
+        }
+        let c = self.text[..i].chars().next_back()?;
+        is_word_char(c).then(|| c.len_utf8())
+    }
+
+    /// The character length at `i`, word character or not.
+    fn char_len_at(&self, i: usize) -> usize {
+        self.text[i..].chars().next().map_or(1, char::len_utf8)
+    }
+
+    /// The character length ending at `i`, word character or not.
+    fn char_len_before(&self, i: usize) -> usize {
+        self.text[..i].chars().next_back().map_or(1, char::len_utf8)
+    }
 }
 
-fn not_word_char(c: char) -> bool {
-    !(c.is_alphanumeric() || c == '\'' || c == '’')
+/// ASCII bytes that are word characters: letters, digits, the apostrophe.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        while self.front < self.back {
+            let mut start = self.front;
+            while start < self.back {
+                if self.word_char_at(start).is_some() {
+                    break;
+                }
+                start += self.char_len_at(start);
+            }
+            let mut end = start;
+            while end < self.back {
+                match self.word_char_at(end) {
+                    Some(len) => end += len,
+                    None => break,
+                }
+            }
+            self.front = end;
+            let w = trim_apostrophes(&self.text[start..end]);
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+        None
+    }
 }
 
-fn trim_apostrophes(w: &str) -> &str {
-    w.trim_matches(['\'', '’'])
+impl DoubleEndedIterator for Words<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        while self.front < self.back {
+            let mut end = self.back;
+            while end > self.front {
+                if self.word_char_before(end).is_some() {
+                    break;
+                }
+                end -= self.char_len_before(end);
+            }
+            let mut start = end;
+            while start > self.front {
+                match self.word_char_before(start) {
+                    Some(len) => start -= len,
+                    None => break,
+                }
+            }
+            self.back = start;
+            let w = trim_apostrophes(&self.text[start..end]);
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+        None
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// A word without the apostrophes around it (quotation marks).
+fn trim_apostrophes(mut w: &str) -> &str {
+    const CURLY: &str = "’";
+    loop {
+        if let Some(rest) = w.strip_prefix('\'') {
+            w = rest;
+        } else if let Some(rest) = w.strip_prefix(CURLY) {
+            w = rest;
+        } else if let Some(rest) = w.strip_suffix('\'') {
+            w = rest;
+        } else if let Some(rest) = w.strip_suffix(CURLY) {
+            w = rest;
+        } else {
+            return w;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -266,14 +491,44 @@ mod tests {
 
     #[test]
     fn content_words_fold_case_plurals_and_drop_function_words() {
+        let keys = |words: &[&str]| words.iter().map(|w| hash(w.as_bytes())).collect::<Vec<_>>();
         assert_eq!(
-            content("The Cliffs at Scarrow's harbour"),
-            ["cliff", "scarrow", "harbour"]
+            content("The Cliffs at Scarrow’s harbour").keys(),
+            keys(&["cliff", "scarrow", "harbour"])
         );
         assert_eq!(
-            content("Road closes, closed, closing: close"),
-            ["road", "clos"]
+            content("Road closes, closed, closing: close").keys(),
+            keys(&["road", "clos"])
         );
+        assert_eq!(content("Ça Étoile étoiles").keys(), keys(&["ça", "étoil"]));
+    }
+
+    #[test]
+    fn folding_cuts_case_possessives_and_inflections() {
+        let fold = |w: &str| {
+            let mut out = String::new();
+            fold_into(w, &mut out);
+            out
+        };
+        assert_eq!(fold("Scarrow’s"), "scarrow");
+        assert_eq!(fold("CLOSING"), "clos");
+        assert_eq!(fold("roads"), "road");
+        assert_eq!(fold("glass"), "glass");
+        assert_eq!(fold("Étoiles"), "étoil");
+        for w in ["Scarrow’s", "CLOSING", "roads", "glass", "Étoiles", "x"] {
+            assert_eq!(key(w).0, hash(fold(w).as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn words_split_at_non_letters_and_trim_quotation_apostrophes() {
+        let text = "‘Don't’ — Scarrow’s 3rd,  'big' café!";
+        let words = ["Don't", "Scarrow’s", "3rd", "big", "café"];
+        assert_eq!(Words::new(text).collect::<Vec<_>>(), words);
+        let mut back: Vec<_> = Words::new(text).rev().collect();
+        back.reverse();
+        assert_eq!(back, words);
+        assert_eq!(Words::new(" ' ’ ").next(), None);
     }
 
     #[test]
