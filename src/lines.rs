@@ -15,22 +15,24 @@ pub(crate) struct Line<'a> {
     pub span: Span,
     /// Whether the line had a terminator.
     pub terminated: bool,
+    /// The byte length of the leading white space of `text`.
+    lead: usize,
 }
 
 impl<'a> Line<'a> {
     /// Whether the line is empty or white space only.
     pub fn is_blank(&self) -> bool {
-        self.text.trim_start().is_empty()
+        self.lead == self.text.len()
     }
 
     /// The text without leading white space.
     pub fn trimmed(&self) -> &'a str {
-        self.text.trim_start()
+        self.text.get(self.lead..).unwrap_or("")
     }
 
     /// The span of [`Line::trimmed`].
     pub fn trimmed_span(&self) -> Span {
-        Span::new(self.span.end - self.trimmed().len(), self.span.end)
+        Span::new(self.span.start + self.lead, self.span.end)
     }
 }
 
@@ -68,13 +70,36 @@ impl<'a> Iterator for Lines<'a> {
             None => (bytes.len(), bytes.len(), false),
         };
         self.pos = next;
-        let text = self.source[start..end].trim_end();
+        let text = trim_end(&self.source[start..end]);
         Some(Line {
             text,
             span: Span::new(start, start + text.len()),
             terminated,
+            lead: text.len() - trim_start(text).len(),
         })
     }
+}
+
+/// [`str::trim_end`], with a fast path for a line ending in ASCII.
+fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(b) if b.is_ascii() && !is_ascii_space(*b) => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// [`str::trim_start`], with a fast path for a line opening with ASCII.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() && !is_ascii_space(*b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// Whether an ASCII byte is white space as [`char::is_whitespace`] reads it
+/// (which, unlike [`u8::is_ascii_whitespace`], includes the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 #[cfg(test)]
@@ -105,6 +130,15 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert!(lines[1].is_blank() && lines[2].is_blank());
         assert!(lines[0].terminated && !lines[3].terminated);
+    }
+
+    #[test]
+    fn unicode_and_vertical_tab_white_space_is_trimmed_too() {
+        let lines: Vec<_> = Lines::new("\u{3000}a\u{a0}\x0B\n\x0B\u{2003}\n", 0).collect();
+        assert_eq!(lines[0].text, "\u{3000}a");
+        assert_eq!(lines[0].trimmed(), "a");
+        assert_eq!(lines[0].trimmed_span(), Span::new(3, 4));
+        assert!(lines[1].is_blank());
     }
 
     #[test]

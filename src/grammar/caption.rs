@@ -47,8 +47,12 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
 
 /// Where `label` stands in `t` at the start or after white space (the last
 /// such place, so a description that mentions credit keeps it).
+/// Found from the colons of the line, from the last: lines have few.
 fn credit_at(t: &str, label: &str) -> Option<usize> {
-    memchr::memmem::rfind_iter(t.as_bytes(), label.as_bytes())
+    let bytes = t.as_bytes();
+    memchr::memrchr_iter(b':', bytes)
+        .filter_map(|colon| (colon + 1).checked_sub(label.len()))
+        .filter(|&i| bytes[i..].starts_with(label.as_bytes()))
         .find(|&i| i == 0 || t[..i].ends_with(char::is_whitespace))
 }
 

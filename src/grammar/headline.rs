@@ -105,7 +105,7 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
 
 /// A full stop ending a sentence inside the line (`. ` before a capital).
 fn has_inner_full_stop(t: &str) -> bool {
-    t.match_indices(". ").any(|(i, _)| {
+    followed_by_space(t, b'.').any(|i| {
         let before = t[..i].rsplit(' ').next().unwrap_or("");
         let abbreviation = before.len() <= 2 || before.ends_with('.');
         !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -115,21 +115,29 @@ fn has_inner_full_stop(t: &str) -> bool {
 /// A comma followed by a lower-case word: a sentence with clauses, which a
 /// long headline does not have.
 fn has_clause(t: &str) -> bool {
-    t.match_indices(", ")
-        .any(|(i, _)| t[i + 2..].starts_with(char::is_lowercase))
+    followed_by_space(t, b',').any(|i| t[i + 2..].starts_with(char::is_lowercase))
+}
+
+/// Where the ASCII `mark` stands followed by a space.
+fn followed_by_space(t: &str, mark: u8) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(mark, t.as_bytes()).filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
 }
 
 /// The part of a line before its first quotation (whose words are someone
 /// else's).
 fn unquoted_prefix(t: &str) -> &str {
-    let mut before = ' ';
-    for (i, c) in t.char_indices() {
-        if matches!(c, '"' | '“' | '‘' | '`') || (c == '\'' && before == ' ') {
-            return &t[..i];
-        }
-        before = c;
+    let b = t.as_bytes();
+    let opens = |i: usize| match b[i] {
+        b'"' | b'`' => true,
+        b'\'' => i == 0 || b[i - 1] == b' ',
+        // `“` and `‘`: E2 80 9C, E2 80 98.
+        0xE2 => b[i + 1..].starts_with(&[0x80, 0x9C]) || b[i + 1..].starts_with(&[0x80, 0x98]),
+        _ => false,
+    };
+    match (0..b.len()).find(|&i| opens(i)) {
+        Some(i) => &t[..i],
+        None => t,
     }
-    t
 }
 
 /// An avatar file name left by a stripped social post (`a8Xk2_normal`).

@@ -62,8 +62,7 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w));
-    let spoke = memchr::memmem::find(t.as_bytes(), b" spoke to ").is_some();
-    if !(telling_last || telling_first || spoke) {
+    if !(telling_last || telling_first || spoke_to(t).is_some()) {
         return None;
     }
     let words = super::words::count_up_to(t, 16);
@@ -87,13 +86,22 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
         return Some(None);
     }
     // `Kim Park spoke to Jo Bloggs and Sam Lee.`
-    if let Some((subject, _)) = t.split_once(" spoke to ") {
+    if let Some(subject) = spoke_to(t).map(|at| &t[..at]) {
         let pronoun = matches!(subject, "He" | "She" | "They");
         if t.ends_with('.') && !t.contains(',') && (pronoun || is_name_phrase(subject)) {
             return Some((!pronoun).then_some(subject));
         }
     }
     None
+}
+
+/// Where ` spoke to ` first stands in `t` (its searcher is built once).
+fn spoke_to(t: &str) -> Option<usize> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(" spoke to "))
+        .find(t.as_bytes())
 }
 
 /// A run of capitalised words (a name with its outlet and title).

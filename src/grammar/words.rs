@@ -93,9 +93,11 @@ fn stem(w: &[u8]) -> usize {
 /// bijection); longer ones collide with odds of about 2^-64.
 pub(crate) type Key = u64;
 
+/// The odd multiplier that mixes each eight-byte chunk into a key.
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
 /// The key of folded bytes (usable in constants).
 const fn hash(bytes: &[u8]) -> Key {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -115,30 +117,45 @@ const fn hash(bytes: &[u8]) -> Key {
 /// of the folded word. Words of ASCII letters
 /// and curly apostrophes, nearly all of them, fold on the stack.
 fn key(word: &str) -> (Key, Option<u8>) {
+    const CURLY: &[u8] = "’".as_bytes();
     let bytes = word.as_bytes();
     let mut buf = [0u8; 64];
-    let mut n = 0;
-    let mut i = 0;
-    while i < bytes.len() && bytes.len() <= buf.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            buf[n] = b.to_ascii_lowercase();
-            i += 1;
-        } else if bytes[i..].starts_with("’".as_bytes()) {
-            buf[n] = b'\'';
-            i += "’".len();
-        } else {
-            break;
+    if bytes.len() <= buf.len() {
+        let mut n = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                buf[n] = b.to_ascii_lowercase();
+                i += 1;
+            } else if bytes[i..].starts_with(CURLY) {
+                buf[n] = b'\'';
+                i += CURLY.len();
+            } else {
+                break;
+            }
+            n += 1;
         }
-        n += 1;
-    }
-    if i == bytes.len() && bytes.len() <= buf.len() {
-        let folded = &buf[..stem(&buf[..n])];
-        return (hash(folded), folded.first().copied());
+        if i == bytes.len() {
+            let len = stem(&buf[..n]);
+            buf[len..n].fill(0);
+            return (hash_padded(&buf, len), buf[..len].first().copied());
+        }
     }
     let mut out = String::new();
     fold_into(word, &mut out);
     (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// [`hash`] of `buf[..len]`, where `buf` holds zeros after `len`: whole
+/// eight-byte chunks are read at once.
+fn hash_padded(buf: &[u8; 64], len: usize) -> Key {
+    buf.chunks_exact(8)
+        .take(len.div_ceil(8))
+        .fold(0, |h: u64, chunk| {
+            let mut c = [0u8; 8];
+            c.copy_from_slice(chunk);
+            (h.rotate_left(5) ^ u64::from_le_bytes(c)).wrapping_mul(K)
+        })
 }
 
 /// The keys of [`STOP`], sorted for binary search.
@@ -406,54 +423,91 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        while self.front < self.back {
-            let mut start = self.front;
-            while start < self.back {
-                if self.word_char_at(start).is_some() {
+        let bytes = self.text.as_bytes();
+        let back = self.back;
+        let mut i = self.front;
+        while i < back {
+            // Skip what separates words.
+            while i < back {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if WORD_BYTE[usize::from(b)] {
+                        break;
+                    }
+                    i += 1;
+                } else if self.word_char_at(i).is_some() {
                     break;
-                }
-                start += self.char_len_at(start);
-            }
-            let mut end = start;
-            while end < self.back {
-                match self.word_char_at(end) {
-                    Some(len) => end += len,
-                    None => break,
+                } else {
+                    i += self.char_len_at(i);
                 }
             }
-            self.front = end;
-            let w = trim_apostrophes(&self.text[start..end]);
+            let start = i;
+            while i < back {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if !WORD_BYTE[usize::from(b)] {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match self.word_char_at(i) {
+                        Some(len) => i += len,
+                        None => break,
+                    }
+                }
+            }
+            let w = trim_apostrophes(&self.text[start..i]);
             if !w.is_empty() {
+                self.front = i;
                 return Some(w);
             }
         }
+        self.front = back;
         None
     }
 }
 
 impl DoubleEndedIterator for Words<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        while self.front < self.back {
-            let mut end = self.back;
-            while end > self.front {
-                if self.word_char_before(end).is_some() {
+        let bytes = self.text.as_bytes();
+        let front = self.front;
+        let mut i = self.back;
+        while i > front {
+            while i > front {
+                let b = bytes[i - 1];
+                if b.is_ascii() {
+                    if WORD_BYTE[usize::from(b)] {
+                        break;
+                    }
+                    i -= 1;
+                } else if self.word_char_before(i).is_some() {
                     break;
-                }
-                end -= self.char_len_before(end);
-            }
-            let mut start = end;
-            while start > self.front {
-                match self.word_char_before(start) {
-                    Some(len) => start -= len,
-                    None => break,
+                } else {
+                    i -= self.char_len_before(i);
                 }
             }
-            self.back = start;
-            let w = trim_apostrophes(&self.text[start..end]);
+            let end = i;
+            while i > front {
+                let b = bytes[i - 1];
+                if b.is_ascii() {
+                    if !WORD_BYTE[usize::from(b)] {
+                        break;
+                    }
+                    i -= 1;
+                } else {
+                    match self.word_char_before(i) {
+                        Some(len) => i -= len,
+                        None => break,
+                    }
+                }
+            }
+            let w = trim_apostrophes(&self.text[i..end]);
             if !w.is_empty() {
+                self.back = i;
                 return Some(w);
             }
         }
+        self.back = front;
         None
     }
 }
@@ -465,6 +519,10 @@ fn is_word_char(c: char) -> bool {
 /// A word without the apostrophes around it (quotation marks).
 fn trim_apostrophes(mut w: &str) -> &str {
     const CURLY: &str = "’";
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    if plain(w.as_bytes().first()) && plain(w.as_bytes().last()) {
+        return w;
+    }
     loop {
         if let Some(rest) = w.strip_prefix('\'') {
             w = rest;
@@ -515,7 +573,17 @@ mod tests {
         assert_eq!(fold("roads"), "road");
         assert_eq!(fold("glass"), "glass");
         assert_eq!(fold("Étoiles"), "étoil");
-        for w in ["Scarrow’s", "CLOSING", "roads", "glass", "Étoiles", "x"] {
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklm";
+        for w in [
+            "Scarrow’s",
+            "CLOSING",
+            "roads",
+            "glass",
+            "Étoiles",
+            "x",
+            "eightish",
+            long,
+        ] {
             assert_eq!(key(w).0, hash(fold(w).as_bytes()), "{w}");
         }
     }
