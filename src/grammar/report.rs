@@ -48,11 +48,12 @@ const TITLES: &[&str] = &[
 /// A report pointer; gives the reporter's name where the line names one.
 pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     let t = line.trim();
-    let body = t.trim_end_matches(['.', ':', ' ']);
+    let end = t.bytes().rposition(|b| !matches!(b, b'.' | b':' | b' '));
+    let body = &t[..end.map_or(0, |e| e + 1)];
     // Every form has a telling first or last word, or `spoke to`: look for
     // one before counting anything.
-    let last = body.rsplit(' ').next().unwrap_or("");
-    let first = t.split(' ').next().unwrap_or("");
+    let last = memchr::memrchr(b' ', body.as_bytes()).map_or(body, |i| &body[i + 1..]);
+    let first = memchr::memchr(b' ', t.as_bytes()).map_or(t, |i| &t[..i]);
     let telling_last = matches!(
         last,
         "reports" | "story" | "more" | "out" | "report" | "latest" | "-" | "–"

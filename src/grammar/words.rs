@@ -120,6 +120,14 @@ fn key(word: &str) -> (Key, Option<u8>) {
     const CURLY: &[u8] = "’".as_bytes();
     let bytes = word.as_bytes();
     let mut buf = [0u8; 64];
+    if bytes.len() <= buf.len() && bytes.is_ascii() {
+        let n = bytes.len();
+        buf[..n].copy_from_slice(bytes);
+        buf[..n].make_ascii_lowercase();
+        let len = stem(&buf[..n]);
+        buf[len..n].fill(0);
+        return (hash_padded(&buf, len), buf[..len].first().copied());
+    }
     if bytes.len() <= buf.len() {
         let mut n = 0;
         let mut i = 0;
@@ -294,21 +302,54 @@ pub(crate) fn is_personal(word: &str) -> bool {
     if word.len() > 8 || !matches!(starts, Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y' | b'l')) {
         return false;
     }
-    let acronym = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
-    !acronym && PERSONAL.iter().any(|p| same_word(word, p))
+    let personal = packed_lower(word).is_some_and(|w| PERSONAL_PACKED.contains(&w));
+    personal && !(word.len() > 1 && word.chars().all(|c| !c.is_lowercase()))
 }
 
-/// Whether `word` equals the lower-case ASCII `target`, ignoring case and
-/// reading a curly apostrophe as a straight one.
-fn same_word(word: &str, target: &str) -> bool {
-    let mut t = target.bytes();
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() || t.next() != Some(c.to_ascii_lowercase() as u8) {
-            return false;
-        }
+/// [`PERSONAL`], packed.
+const PERSONAL_PACKED: [u64; PERSONAL.len()] = {
+    let mut out = [0; PERSONAL.len()];
+    let mut i = 0;
+    while i < PERSONAL.len() {
+        out[i] = pack(PERSONAL[i].as_bytes());
+        i += 1;
     }
-    t.next().is_none()
+    out
+};
+
+/// Up to eight bytes as one number (little-endian, zero-padded): equal
+/// numbers, equal bytes, for text without NUL bytes.
+const fn pack(bytes: &[u8]) -> u64 {
+    let mut out = 0;
+    let mut i = 0;
+    while i < bytes.len() && i < 8 {
+        out |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    out
+}
+
+/// A word in lower case with curly apostrophes straightened, [`pack`]ed,
+/// if that gives at most eight ASCII bytes.
+fn packed_lower(word: &str) -> Option<u64> {
+    const CURLY: &[u8] = "’".as_bytes();
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 8];
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let slot = buf.get_mut(n)?;
+        if b.is_ascii() {
+            *slot = b.to_ascii_lowercase();
+            i += 1;
+        } else if bytes[i..].starts_with(CURLY) {
+            *slot = b'\'';
+            i += CURLY.len();
+        } else {
+            return None;
+        }
+        n += 1;
+    }
+    Some(u64::from_le_bytes(buf))
 }
 
 /// How strongly an unmarked paragraph reads as someone's own words rather
@@ -635,6 +676,12 @@ mod tests {
 
     #[test]
     fn personal_voice() {
+        for w in ["I", "we’re", "You've", "Let's", "ours"] {
+            assert!(is_personal(w), "{w}");
+        }
+        for w in ["US", "WE", "LET'S", "use", "yourself", "wé", "i'"] {
+            assert!(!is_personal(w), "{w}");
+        }
         assert!(speaks_personally("I would especially like to speak to you"));
         assert!(!speaks_personally("Police say 120 ewes have been stolen"));
         assert!(!speaks_personally("US: talks with the UK"));
