@@ -119,15 +119,14 @@ const fn hash(bytes: &[u8]) -> Key {
 fn key(word: &str) -> (Key, Option<u8>) {
     const CURLY: &[u8] = "’".as_bytes();
     let bytes = word.as_bytes();
-    let mut buf = [0u8; 64];
-    if bytes.len() <= buf.len() && bytes.is_ascii() {
-        let n = bytes.len();
-        buf[..n].copy_from_slice(bytes);
-        buf[..n].make_ascii_lowercase();
-        let len = stem(&buf[..n]);
-        buf[len..n].fill(0);
-        return (hash_padded(&buf, len), buf[..len].first().copied());
+    if bytes.is_ascii() {
+        // Stem first (the suffixes are ASCII letters, so reading them in
+        // any case is the same), then hash while folding case.
+        let len = stem_any_case(bytes);
+        let first = bytes[..len].first().map(u8::to_ascii_lowercase);
+        return (hash_lower(&bytes[..len]), first);
     }
+    let mut buf = [0u8; 64];
     if bytes.len() <= buf.len() {
         let mut n = 0;
         let mut i = 0;
@@ -152,6 +151,50 @@ fn key(word: &str) -> (Key, Option<u8>) {
     let mut out = String::new();
     fold_into(word, &mut out);
     (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// [`stem`] of an ASCII word in any case.
+fn stem_any_case(w: &[u8]) -> usize {
+    let ends = |w: &[u8], suffix: &[u8]| {
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let mut len = w.len();
+    if ends(w, b"'s") {
+        len -= 2;
+    }
+    let w = &w[..len];
+    let cut = if len > 5 && ends(w, b"ing") {
+        3
+    } else if len > 4 && (ends(w, b"ed") || ends(w, b"es")) {
+        2
+    } else if len > 3 && ends(w, b"s") && !ends(w, b"ss") {
+        1
+    } else {
+        0
+    };
+    len -= cut;
+    if len >= 4 && w[len - 1].eq_ignore_ascii_case(&b'e') {
+        len -= 1;
+    }
+    len
+}
+
+/// [`hash`] of ASCII bytes in lower case, eight at a time: capitals are
+/// found and folded in all eight bytes at once.
+fn hash_lower(bytes: &[u8]) -> Key {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let lower = |x: u64| {
+        // Bytes are below 0x80, so these sums never carry across bytes.
+        let above_z = x + ONES * (0x7f - u64::from(b'Z'));
+        let from_a = x + ONES * (0x80 - u64::from(b'A'));
+        let upper = from_a & !above_z & (ONES * 0x80);
+        x | (upper >> 2)
+    };
+    bytes.chunks(8).fold(0, |h: u64, chunk| {
+        let mut c = [0u8; 8];
+        c[..chunk.len()].copy_from_slice(chunk);
+        (h.rotate_left(5) ^ lower(u64::from_le_bytes(c))).wrapping_mul(K)
+    })
 }
 
 /// [`hash`] of `buf[..len]`, where `buf` holds zeros after `len`: whole
@@ -624,6 +667,10 @@ mod tests {
             "x",
             "eightish",
             long,
+            "@[`{Zaz",
+            "Road'S",
+            "GLASSES",
+            "Büro’S",
         ] {
             assert_eq!(key(w).0, hash(fold(w).as_bytes()), "{w}");
         }
@@ -685,5 +732,30 @@ mod tests {
         assert!(speaks_personally("I would especially like to speak to you"));
         assert!(!speaks_personally("Police say 120 ewes have been stolen"));
         assert!(!speaks_personally("US: talks with the UK"));
+    }
+
+    proptest::proptest! {
+        /// Folding on the stack gives the key of the folded string.
+        #[test]
+        fn key_is_the_hash_of_the_folded_word(w in "[a-zA-Z'’éÉßİK]{0,70}") {
+            let mut folded = String::new();
+            fold_into(&w, &mut folded);
+            proptest::prop_assert_eq!(key(&w).0, hash(folded.as_bytes()));
+        }
+
+        /// `Words` splits as a plain `split` at non-word characters would,
+        /// from either end.
+        #[test]
+        fn words_split_like_str_split(text in "[a-zA-Z0-9 '’.,é—\u{300}]{0,80}") {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_word_char(c))
+                .map(|w| w.trim_matches(['\'', '’']))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(Words::new(&text).collect::<Vec<_>>(), expected.clone());
+            let mut back: Vec<&str> = Words::new(&text).rev().collect();
+            back.reverse();
+            proptest::prop_assert_eq!(back, expected);
+        }
     }
 }
