@@ -466,6 +466,11 @@ impl<'a> Words<'a> {
         if b.is_ascii() {
             return WORD_BYTE[usize::from(b)].then_some(1);
         }
+        // U+2000–U+203F (E2 80 xx), the spaces, dashes and quotation marks
+        // of typeset text, hold no letter; of them only `’` joins words.
+        if let [0xE2, 0x80, third, ..] = self.text.as_bytes()[i..] {
+            return (third == 0x99).then_some(3);
+        }
         let c = self.text[i..].chars().next()?;
         is_word_char(c).then(|| c.len_utf8())
     }
@@ -476,6 +481,9 @@ impl<'a> Words<'a> {
         let b = self.text.as_bytes()[i - 1];
         if b.is_ascii() {
             return WORD_BYTE[usize::from(b)].then_some(1);
+        }
+        if let [.., 0xE2, 0x80, third] = self.text.as_bytes()[..i] {
+            return (third == 0x99).then_some(3);
         }
         let c = self.text[..i].chars().next_back()?;
         is_word_char(c).then(|| c.len_utf8())
@@ -597,10 +605,11 @@ impl DoubleEndedIterator for Words<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’'
+    c == '’' || c == '\'' || c.is_alphanumeric()
 }
 
 /// A word without the apostrophes around it (quotation marks).
+#[inline]
 fn trim_apostrophes(mut w: &str) -> &str {
     const CURLY: &str = "’";
     let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
@@ -746,7 +755,7 @@ mod tests {
         /// `Words` splits as a plain `split` at non-word characters would,
         /// from either end.
         #[test]
-        fn words_split_like_str_split(text in "[a-zA-Z0-9 '’.,é—\u{300}]{0,80}") {
+        fn words_split_like_str_split(text in "[a-zA-Z0-9 '’.,é—“”\u{2000}-\u{2070}\u{300}]{0,80}") {
             let expected: Vec<&str> = text
                 .split(|c: char| !is_word_char(c))
                 .map(|w| w.trim_matches(['\'', '’']))
