@@ -14,6 +14,14 @@ const PREFIXES: &[&str] = &[
 /// A cross-reference line; gives the title pointed at, if it names one.
 pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
     let t = line.trim();
+    // Every prefix and pointer opens with one of these letters.
+    if !t
+        .bytes()
+        .next()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b'm' | b's' | b'a' | b'c' | b'f'))
+    {
+        return None;
+    }
     for p in PREFIXES {
         if t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             let target = t[p.len()..].trim();

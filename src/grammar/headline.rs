@@ -36,7 +36,8 @@ pub(crate) const MAX_WORDS: usize = 18;
 /// Split a label off a headline: `WATCH: Red kites nest` → (`WATCH`, `Red
 /// kites nest`).
 pub(crate) fn label(text: &str) -> Option<(&str, &str)> {
-    let (label, title) = text.split_once(':')?;
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    let (label, title) = (&text[..colon], &text[colon + 1..]);
     let title = title.trim_start();
     let known = LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l));
     (known && !title.is_empty()).then_some((label.trim(), title))
@@ -200,6 +201,10 @@ pub(crate) fn is_date(t: &str) -> bool {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
     };
+    // A date has at most four words (`Saturday 14 June 2025`).
+    if words::count_up_to(t, 4) > 4 {
+        return false;
+    }
     let mut words = t
         .trim_end_matches([':', '.'])
         .split_whitespace()

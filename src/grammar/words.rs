@@ -514,6 +514,7 @@ const WORD_BYTE: [bool; 128] = {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
         let back = self.back;
@@ -560,6 +561,7 @@ impl<'a> Iterator for Words<'a> {
 }
 
 impl DoubleEndedIterator for Words<'_> {
+    #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
         let front = self.front;
