@@ -691,12 +691,13 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if self.social && q == 0 {
             return Kind::Paragraph;
         }
-        let named = words::has_proper_noun(text);
+        // Read only where a branch asks (Unicode word segmentation).
+        let named = || words::has_proper_noun(text);
         if image_slot {
             // A caption describes the headline's picture; the next headline
             // shares more with its own lede than with the headline above.
             let h = words::overlap(&own, prev_text, false);
-            let evidence = q > 0 || ahead.credit_next || ahead.boundary || named || quoted;
+            let evidence = q > 0 || ahead.credit_next || ahead.boundary || quoted || named();
             let headline = if h == 0 {
                 evidence
             } else {
@@ -715,17 +716,20 @@ impl<'r, 'a> Classifier<'r, 'a> {
             prev_kind,
             Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
         );
-        let p = if paragraph_before {
-            words::overlap(&own, prev_text, true)
-        } else {
-            0
+        // Shared with the end of the text above: weighed only where needed.
+        let p = || {
+            if paragraph_before {
+                words::overlap(&own, prev_text, true)
+            } else {
+                0
+            }
         };
         // A picture's description shares words with the text around it, and
         // opens with an article where a headline would not.
         let caption = if q > 0 {
-            starts_with_article(text) && p >= q
+            starts_with_article(text) && p() >= q
         } else {
-            p > 0 || (!quoted && !named && n <= 5)
+            p() > 0 || (!quoted && !named() && n <= 5)
         };
         if caption {
             not_headline(text)

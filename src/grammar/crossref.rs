@@ -15,11 +15,12 @@ const PREFIXES: &[&str] = &[
 pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
     let t = line.trim();
     // Every prefix and pointer opens with one of these letters.
-    if !t
-        .bytes()
-        .next()
-        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b'm' | b's' | b'a' | b'c' | b'f'))
-    {
+    if !t.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'r' | b'm' | b's' | b'a' | b'c' | b'f'
+        )
+    }) {
         return None;
     }
     for p in PREFIXES {
