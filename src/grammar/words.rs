@@ -190,11 +190,21 @@ fn hash_lower(bytes: &[u8]) -> Key {
         let upper = from_a & !above_z & (ONES * 0x80);
         x | (upper >> 2)
     };
-    bytes.chunks(8).fold(0, |h: u64, chunk| {
-        let mut c = [0u8; 8];
-        c[..chunk.len()].copy_from_slice(chunk);
-        (h.rotate_left(5) ^ lower(u64::from_le_bytes(c))).wrapping_mul(K)
-    })
+    let mix = |h: u64, chunk: u64| (h.rotate_left(5) ^ lower(chunk)).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = 0;
+    for chunk in &mut chunks {
+        h = mix(h, chunk.first_chunk().map_or(0, |c| u64::from_le_bytes(*c)));
+    }
+    let tail = chunks.remainder();
+    if tail.is_empty() {
+        return h;
+    }
+    let last = tail
+        .iter()
+        .rev()
+        .fold(0, |acc: u64, &b| (acc << 8) | u64::from(b));
+    mix(h, last)
 }
 
 /// [`hash`] of `buf[..len]`, where `buf` holds zeros after `len`: whole
