@@ -510,6 +510,32 @@ impl<'a> Words<'a> {
     }
 }
 
+/// What a byte is, for splitting words.
+#[derive(Clone, Copy)]
+enum Class {
+    /// ASCII, not a word character.
+    Separator,
+    /// ASCII letters, digits and the apostrophe.
+    Word,
+    /// Part of a character beyond ASCII: decode to tell.
+    Other,
+}
+
+/// The [`Class`] of every byte.
+const CLASS: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if WORD_BYTE[b] {
+            Class::Word
+        } else {
+            Class::Separator
+        };
+        b += 1;
+    }
+    t
+};
+
 /// ASCII bytes that are word characters: letters, digits, the apostrophe.
 const WORD_BYTE: [bool; 128] = {
     let mut t = [false; 128];
@@ -526,37 +552,29 @@ impl<'a> Iterator for Words<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes();
-        let back = self.back;
+        let bytes = self.text.as_bytes().get(..self.back).unwrap_or_default();
         let mut i = self.front;
-        while i < back {
+        while i < bytes.len() {
             // Skip what separates words.
-            while i < back {
-                let b = bytes[i];
-                if b.is_ascii() {
-                    if WORD_BYTE[usize::from(b)] {
-                        break;
-                    }
-                    i += 1;
-                } else if self.word_char_at(i).is_some() {
-                    break;
-                } else {
-                    i += self.char_len_at(i);
+            while let Some(&b) = bytes.get(i) {
+                match CLASS[usize::from(b)] {
+                    Class::Separator => i += 1,
+                    Class::Word => break,
+                    Class::Other => match self.word_char_at(i) {
+                        Some(_) => break,
+                        None => i += self.char_len_at(i),
+                    },
                 }
             }
             let start = i;
-            while i < back {
-                let b = bytes[i];
-                if b.is_ascii() {
-                    if !WORD_BYTE[usize::from(b)] {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    match self.word_char_at(i) {
+            while let Some(&b) = bytes.get(i) {
+                match CLASS[usize::from(b)] {
+                    Class::Word => i += 1,
+                    Class::Separator => break,
+                    Class::Other => match self.word_char_at(i) {
                         Some(len) => i += len,
                         None => break,
-                    }
+                    },
                 }
             }
             let w = trim_apostrophes(&self.text[start..i]);
@@ -565,7 +583,7 @@ impl<'a> Iterator for Words<'a> {
                 return Some(w);
             }
         }
-        self.front = back;
+        self.front = self.back;
         None
     }
 }
@@ -576,33 +594,28 @@ impl DoubleEndedIterator for Words<'_> {
         let bytes = self.text.as_bytes();
         let front = self.front;
         let mut i = self.back;
+        // The class of the byte before `i`, while `i` is past `front`.
+        let before = |i: usize| (i > front).then(|| bytes.get(i - 1)).flatten();
         while i > front {
-            while i > front {
-                let b = bytes[i - 1];
-                if b.is_ascii() {
-                    if WORD_BYTE[usize::from(b)] {
-                        break;
-                    }
-                    i -= 1;
-                } else if self.word_char_before(i).is_some() {
-                    break;
-                } else {
-                    i -= self.char_len_before(i);
+            while let Some(&b) = before(i) {
+                match CLASS[usize::from(b)] {
+                    Class::Separator => i -= 1,
+                    Class::Word => break,
+                    Class::Other => match self.word_char_before(i) {
+                        Some(_) => break,
+                        None => i -= self.char_len_before(i),
+                    },
                 }
             }
             let end = i;
-            while i > front {
-                let b = bytes[i - 1];
-                if b.is_ascii() {
-                    if !WORD_BYTE[usize::from(b)] {
-                        break;
-                    }
-                    i -= 1;
-                } else {
-                    match self.word_char_before(i) {
+            while let Some(&b) = before(i) {
+                match CLASS[usize::from(b)] {
+                    Class::Word => i -= 1,
+                    Class::Separator => break,
+                    Class::Other => match self.word_char_before(i) {
                         Some(len) => i -= len,
                         None => break,
-                    }
+                    },
                 }
             }
             let w = trim_apostrophes(&self.text[i..end]);
