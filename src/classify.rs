@@ -506,7 +506,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 self.expect = Expect::Headline;
                 return i + 1;
             }
-            let short_stop = words::count(row.text) <= 10;
+            let short_stop = words::at_most(row.text, 10);
             match row.headline_shape() {
                 Some(headline::Ending::Open) => return self.headline(i),
                 Some(headline::Ending::FullStop) if short_stop => return self.headline(i),
@@ -524,7 +524,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 .and_then(|_| quote::opening(row.text).map(|(f, _)| f).or(self.open_quote));
             return i + 1;
         }
-        if headline::is_avatar(row.text) || row.text.contains('#') {
+        if headline::is_avatar(row.text) || words::has_byte(row.text, b'#') {
             self.social = true;
             self.push(Kind::Paragraph, i, i);
             return i + 1;
@@ -569,7 +569,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let (row, Some(next)) = (&self.rows[i], self.rows.get(i + 1)) else {
             return false;
         };
-        let short = words::count(row.text) <= 8 && !row.text.ends_with(['.', ':', ';', ',']);
+        let short = words::at_most(row.text, 8) && !row.text.ends_with(['.', ':', ';', ',']);
         if !short || row.remnant.is_some() {
             return false;
         }
@@ -585,7 +585,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                     .get(i + 2)
                     .is_some_and(|r| r.gap == 0 && r.is_plain());
                 let caption_like =
-                    words::count(next.text) <= 16 && !next.text.ends_with(['.', ':', ';']);
+                    words::at_most(next.text, 16) && !next.text.ends_with(['.', ':', ';']);
                 !after_glued
                     && caption_like
                     && words::overlap(&words::content(row.text), next.text, false) > 0
@@ -603,7 +603,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
         self.rows.get(i + 1).is_some_and(is_list)
             && !row.text.ends_with([':', ';'])
-            && (words::count(row.text) <= 4 || !words::has_proper_noun(row.text))
+            && (words::at_most(row.text, 4) || !words::has_proper_noun(row.text))
     }
 
     /// Whether row `j` could start an update of its own: plain, shaped like
@@ -665,7 +665,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if headline::label(text).is_some() {
             return Kind::Headline;
         }
-        if self.is_cut(i) && words::count(text) > 10 {
+        if self.is_cut(i) && !words::at_most(text, 10) {
             // A long line cut by the end of the capture was a paragraph.
             return Kind::Paragraph;
         }
@@ -678,7 +678,8 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if open && !image_slot && !self.social && (ahead.boundary || ahead.credit_next) {
             return Kind::Headline;
         }
-        let n = words::count(text);
+        // Compared with 8 and 5 at most.
+        let n = words::count_up_to(text, 8);
         let own = words::content(text);
         let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
         if !open {
@@ -749,7 +750,7 @@ fn starts_with_article(text: &str) -> bool {
 /// A headline-shaped line that is not a headline: a subheading if it asks,
 /// dates or is a short unnamed title; otherwise a caption (an image slot).
 fn not_headline(text: &str) -> Kind {
-    let short_title = words::count(text) <= 4 && !words::has_proper_noun(text);
+    let short_title = words::at_most(text, 4) && !words::has_proper_noun(text);
     if text.ends_with(['?', ':']) || headline::is_date(text) || short_title {
         Kind::Subheading
     } else {

@@ -30,7 +30,7 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
         return Some(parts(t, at, "Credit:", CreditKind::Image));
     }
     let source = t.strip_prefix("Video: ")?.trim();
-    let words = super::words::count(source);
+    let words = super::words::count_up_to(source, 6);
     let name_like = (1..=6).contains(&words)
         && !source.ends_with(['.', '?', '!', ':'])
         && source.split_whitespace().all(|w| {

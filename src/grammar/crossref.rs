@@ -31,7 +31,7 @@ pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
     }
     let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let pointer = starts("click here") || starts("find out more") || starts("read the full story");
-    (pointer && super::words::count(t) <= 10 && !t.to_ascii_lowercase().contains("watch"))
+    (pointer && super::words::at_most(t, 10) && !t.to_ascii_lowercase().contains("watch"))
         .then_some(None)
 }
 

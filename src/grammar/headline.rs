@@ -71,7 +71,7 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
     if n == 0 || n > MAX_WORDS {
         return None;
     }
-    if t.contains('#') || is_avatar(t) || is_schedule(t) {
+    if words::has_byte(t, b'#') || is_avatar(t) || is_schedule(t) {
         return None;
     }
     if let Some((family, len)) = quote::opening(t) {
@@ -143,11 +143,14 @@ fn unquoted_prefix(t: &str) -> &str {
 
 /// An avatar file name left by a stripped social post (`a8Xk2_normal`).
 pub(crate) fn is_avatar(t: &str) -> bool {
-    !t.contains(' ') && t.contains('_') && t.chars().any(|c| c.is_ascii_digit())
+    // One word: a file name has no space.
+    if words::has_byte(t, b' ') {
+        return false;
+    }
+    words::has_byte(t, b'_') && t.bytes().any(|b| b.is_ascii_digit())
         || ["_normal", "_bigger", "_mini", ".jpg", ".jpeg", ".png"]
             .iter()
             .any(|s| t.ends_with(s))
-            && !t.contains(' ')
 }
 
 /// A schedule line: a time, then a dash or colon (`10am – gates open`).

@@ -42,9 +42,14 @@ pub(crate) fn count_up_to(text: &str, limit: usize) -> usize {
     words
 }
 
-/// The number of words in a short line (see [`count_up_to`] for long ones).
-pub(crate) fn count(text: &str) -> usize {
-    count_up_to(text, 64)
+/// Whether an ASCII byte occurs in `text` (a vectorised search).
+pub(crate) fn has_byte(text: &str, byte: u8) -> bool {
+    memchr::memchr(byte, text.as_bytes()).is_some()
+}
+
+/// Whether `text` has at most `n` words (reading no further than that).
+pub(crate) fn at_most(text: &str, n: usize) -> bool {
+    count_up_to(text, n) <= n
 }
 
 /// Fold a word for comparison into `out`: lower case, curly apostrophes
