@@ -172,34 +172,37 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
         .next()?
         .trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
-    let words: Vec<(usize, &str)> = clause
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let verb = words.iter().position(|(_, w)| VERBS.contains(w))?;
-    let name = if verb == 0 {
-        // `said Jo Bloggs` / `said the council`: up to `in`, `on`, `after`…
-        let end = words[1..]
-            .iter()
-            .position(|(_, w)| {
-                matches!(
-                    *w,
-                    "in" | "on" | "at" | "after" | "while" | "when" | "as" | "to"
-                )
+    // The words of the clause with their offsets (read twice, not stored).
+    let words = || {
+        clause
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
             })
-            .map_or(words.len(), |p| p + 1);
-        &words[1..end]
-    } else {
-        &words[..verb]
+            .filter(|(_, w)| !w.is_empty())
     };
-    let (first, last) = (name.first()?, name.last()?);
+    let verb = words().position(|(_, w)| VERBS.contains(&w))?;
+    let (first, last) = if verb == 0 {
+        // `said Jo Bloggs` / `said the council`: up to `in`, `on`, `after`…
+        first_and_last(words().skip(1).take_while(|(_, w)| {
+            !matches!(
+                *w,
+                "in" | "on" | "at" | "after" | "while" | "when" | "as" | "to"
+            )
+        }))?
+    } else {
+        first_and_last(words().take(verb))?
+    };
     let phrase = &clause[first.0..last.0 + last.1.len()];
     Some(trailing_name(phrase))
+}
+
+/// The first and last items of an iterator (the same one if it has one).
+fn first_and_last<T: Copy>(mut items: impl Iterator<Item = T>) -> Option<(T, T)> {
+    let first = items.next()?;
+    Some((first, items.last().unwrap_or(first)))
 }
 
 /// The trailing run of capitalised words of a phrase (a name after a role),

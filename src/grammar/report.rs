@@ -107,11 +107,9 @@ fn spoke_to(t: &str) -> Option<usize> {
 
 /// A run of capitalised words (a name with its outlet and title).
 fn is_name_phrase(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=8).contains(&words.len())
+    (1..=8).contains(&s.split_whitespace().take(9).count())
         && !s.contains(',')
-        && words
-            .iter()
+        && s.split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 

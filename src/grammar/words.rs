@@ -451,28 +451,35 @@ pub(crate) fn statement_score(text: &str) -> i32 {
     let mut after_this = false;
     let mut w = String::new();
     for (i, word) in Words::new(text).enumerate() {
-        w.clear();
-        w.extend(word.chars().map(|c| {
-            if c == '’' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        }));
+        // Only a word with an apostrophe can be contracted; one without is
+        // compared with the (apostrophe-free) lists as it stands.
+        let apostrophe = memchr::memchr2(b'\'', 0xE2, word.as_bytes()).is_some();
+        if apostrophe {
+            w.clear();
+            w.extend(word.chars().map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            }));
+        }
+        let is = |list: &[&str]| !apostrophe && list.iter().any(|t| word.eq_ignore_ascii_case(t));
         if is_personal(word) {
             score += 2;
-        } else if CONTRACTED.iter().any(|c| w.ends_with(c))
-            || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s))
+        } else if apostrophe
+            && (CONTRACTED.iter().any(|c| w.ends_with(c))
+                || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s)))
         {
             score += 1;
-        } else if REPORTING.contains(&w.as_str()) {
+        } else if is(REPORTING) {
             score -= 2;
-        } else if after_this && !TIME.contains(&w.as_str()) {
+        } else if after_this && !is(TIME) {
             score += 1;
-        } else if i == 0 && w == "please" {
+        } else if i == 0 && is(&["please"]) {
             score += 2;
         }
-        after_this = w == "this";
+        after_this = is(&["this"]);
         if i > 400 {
             break;
         }
