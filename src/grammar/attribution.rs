@@ -28,7 +28,7 @@ pub(crate) fn dashed(line: &str) -> Option<(Dash, &str)> {
     fn hyphen(i: &str) -> PResult<'_, &str> {
         preceded((tag("-"), space1), rest).parse(i)
     }
-    let t = line.trim();
+    let t = super::trim(line);
     let (dash, source) = match run(long, t) {
         Some(s) => (Dash::Long, s),
         None => (Dash::Hyphen, run(hyphen, t)?),

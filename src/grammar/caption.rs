@@ -18,7 +18,7 @@ pub(crate) struct CaptionLine<'a> {
 /// `Video Credit:` likewise; `Video: ` only at the start, in that letter
 /// case, before a short name (the all-capitals `VIDEO:` is a headline label).
 pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
-    let t = line.trim();
+    let t = super::trim(line);
     if let Some(at) = credit_at(t, "Credit:") {
         let video = at
             .checked_sub(6)

@@ -9,7 +9,7 @@ use nom::Parser;
 
 /// `Live updates` or `Live news stream`, any letter case.
 pub(crate) fn is_live_header(line: &str) -> bool {
-    let t = line.trim();
+    let t = super::trim(line);
     t.eq_ignore_ascii_case("live updates") || t.eq_ignore_ascii_case("live news stream")
 }
 
@@ -33,7 +33,7 @@ pub(crate) fn is_count_line(line: &str) -> bool {
 /// `Latest … reports`: a related-reports heading (or, on some story pages,
 /// the header).
 pub(crate) fn is_latest_reports(line: &str) -> bool {
-    let t = line.trim();
+    let t = super::trim(line);
     t.get(..7)
         .is_some_and(|p| p.eq_ignore_ascii_case("latest "))
         && (3..=8).contains(&super::words::count_up_to(t, 8))
@@ -44,7 +44,7 @@ pub(crate) fn is_latest_reports(line: &str) -> bool {
 
 /// `Advertisement` alone.
 pub(crate) fn is_ad(line: &str) -> bool {
-    line.trim().eq_ignore_ascii_case("advertisement")
+    super::trim(line).eq_ignore_ascii_case("advertisement")
 }
 
 /// What a footer line says.
@@ -58,7 +58,7 @@ pub(crate) enum FooterLine {
 
 /// `Load more updates`, `Load more updates Back to top`, `Back to top`.
 pub(crate) fn footer_line(line: &str) -> Option<FooterLine> {
-    let t = line.trim();
+    let t = super::trim(line);
     if t.eq_ignore_ascii_case("back to top") {
         return Some(FooterLine::BackToTop);
     }
@@ -73,7 +73,7 @@ pub(crate) fn footer_line(line: &str) -> Option<FooterLine> {
 /// prefix of it, at least `Load m` long.
 pub(crate) fn is_cut_load_more(line: &str) -> bool {
     const FULL: &str = "load more updates";
-    let t = line.trim();
+    let t = super::trim(line);
     t.len() >= 6
         && t.len() < FULL.len()
         && FULL

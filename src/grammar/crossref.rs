@@ -13,7 +13,7 @@ const PREFIXES: &[&str] = &[
 
 /// A cross-reference line; gives the title pointed at, if it names one.
 pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
-    let t = line.trim();
+    let t = super::trim(line);
     // Every prefix and pointer opens with one of these letters.
     if !t.bytes().next().is_some_and(|b| {
         matches!(

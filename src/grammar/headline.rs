@@ -58,7 +58,7 @@ pub(crate) enum Ending {
 /// A line opening with a quotation mark must close it on the line (a wholly
 /// or partly quoted headline), and not with a full stop inside the marks.
 pub(crate) fn shape(text: &str) -> Option<Ending> {
-    let t = text.trim();
+    let t = super::trim(text);
     let first = t.chars().next()?;
     if t.ends_with([':', ';', ',', '-', '–', '—']) {
         return None;
@@ -128,17 +128,15 @@ fn followed_by_space(t: &str, mark: u8) -> impl Iterator<Item = usize> + '_ {
 /// else's).
 fn unquoted_prefix(t: &str) -> &str {
     let b = t.as_bytes();
-    let opens = |i: usize| match b[i] {
-        b'"' | b'`' => true,
-        b'\'' => i == 0 || b[i - 1] == b' ',
-        // `“` and `‘`: E2 80 9C, E2 80 98.
-        0xE2 => b[i + 1..].starts_with(&[0x80, 0x9C]) || b[i + 1..].starts_with(&[0x80, 0x98]),
-        _ => false,
-    };
-    match (0..b.len()).find(|&i| opens(i)) {
-        Some(i) => &t[..i],
-        None => t,
-    }
+    // `"`, a backtick, or `'` opening a word…
+    let plain = memchr::memchr3_iter(b'"', b'`', b'\'', b)
+        .find(|&i| b[i] != b'\'' || i == 0 || b[i - 1] == b' ')
+        .unwrap_or(b.len());
+    // …or, before it, `“` or `‘` (E2 80 9C, E2 80 98).
+    let curly = memchr::memchr_iter(0xE2, &b[..plain])
+        .find(|&i| b[i + 1..].starts_with(&[0x80, 0x9C]) || b[i + 1..].starts_with(&[0x80, 0x98]))
+        .unwrap_or(plain);
+    &t[..curly]
 }
 
 /// An avatar file name left by a stripped social post (`a8Xk2_normal`).

@@ -16,6 +16,17 @@ pub(crate) mod quote;
 pub(crate) mod report;
 pub(crate) mod words;
 
+/// [`str::trim`], with a fast path for text that already is trimmed and
+/// starts and ends in ASCII (nearly every line the recognisers are given).
+pub(crate) fn trim(s: &str) -> &str {
+    let settled = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if settled(s.as_bytes().first()) && settled(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// The result type of the crate's nom parsers: complete input, and the
 /// default error (errors never leave the grammar; a failed match is `None`).
 pub(crate) type PResult<'a, T> = nom::IResult<&'a str, T>;

@@ -47,7 +47,7 @@ const TITLES: &[&str] = &[
 
 /// A report pointer; gives the reporter's name where the line names one.
 pub(crate) fn report(line: &str) -> Option<Option<&str>> {
-    let t = line.trim();
+    let t = super::trim(line);
     let end = t.bytes().rposition(|b| !matches!(b, b'.' | b':' | b' '));
     let body = &t[..end.map_or(0, |e| e + 1)];
     // Every form has a telling first or last word, or `spoke to`: look for
