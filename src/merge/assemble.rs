@@ -147,12 +147,13 @@ pub(crate) struct Prior {
 /// Lay out the timeline of `plan`: `updates` holds the update of every
 /// version that no entry of `prior` holds (moved into the revisions).
 /// Entries of `prior` that nothing touched are reused, their positions
-/// renumbered. Returns the timeline (without its index) and its snapshots'
+/// renumbered. `spare` is a buffer for the next layout. Returns the timeline (without its index) and its snapshots'
 /// canonical numbers, in chronological order.
 pub(crate) fn layout(
     plan: &Plan<'_>,
     mut updates: HashMap<u32, Update<'static>>,
     prior: Option<Prior>,
+    spare: &mut Vec<Option<Entry>>,
     options: &MergeOptions,
 ) -> (Timeline, Vec<usize>) {
     let old_pos: Vec<usize> = prior
@@ -234,7 +235,11 @@ pub(crate) fn layout(
 
     // Entries no snapshot added to keep their history, positions renumbered.
     let mut revision_of = vec![0; versions];
-    let mut entries: Vec<Option<Entry>> = (0..n).map(|_| None).collect();
+    // Slots by rank, in a buffer kept from the last layout (entries are
+    // large: fresh memory for them each time costs more than the rest).
+    let mut entries = std::mem::take(spare);
+    entries.clear();
+    entries.resize_with(n, || None);
     let mut kept: HashMap<u32, Update<'static>> = HashMap::new();
     let mut reused = vec![false; n];
     let mut old_snapshots: Vec<Option<SnapshotInfo>> = Vec::new();
@@ -252,7 +257,12 @@ pub(crate) fn layout(
         let at = |p: &mut usize| *p = renumber.get(*p).copied().unwrap_or(*p);
         let flat = &prior.vids;
         let all = flat.start.windows(2).map(|w| &flat.vids[w[0]..w[1]]);
-        for (mut entry, vids) in prior.entries.into_iter().zip(all) {
+        // In place: an entry and its option have the same size.
+        let mut olds: Vec<Option<Entry>> = prior.entries.into_iter().map(Some).collect();
+        for (slot, vids) in olds.iter_mut().zip(all) {
+            let Some(mut entry) = slot.take() else {
+                continue;
+            };
             let clean = monotone
                 && !vids.is_empty()
                 && vids
@@ -283,6 +293,8 @@ pub(crate) fn layout(
             }
         }
         old_snapshots = prior.snapshots.into_iter().map(Some).collect();
+        olds.clear();
+        *spare = olds;
     }
 
     // Revisions of the other entries: their versions, in the order first seen.

@@ -85,6 +85,8 @@ pub(crate) struct Index {
     /// Per version: whether its entry may have changed since the last
     /// layout.
     dirty: Vec<bool>,
+    /// An empty buffer for laying out entries, kept for its capacity.
+    spare: Vec<Option<Entry>>,
 }
 
 /// Version updates by version number, to be moved into the timeline.
@@ -169,6 +171,7 @@ impl Index {
             canon: (0..snaps.len() as u32).collect(),
             chrono: Vec::new(),
             dirty: vec![false; n],
+            spare: Vec::new(),
             snaps,
         };
         for (v, &l) in least_of.iter().enumerate() {
@@ -556,6 +559,7 @@ impl Index {
                 dirty,
             }
         });
+        let mut spare = std::mem::take(&mut self.spare);
         let snaps: Vec<&Snap> = self
             .canon
             .iter()
@@ -566,8 +570,9 @@ impl Index {
             entry_of,
             entries: self.numbered.len(),
         };
-        let (mut timeline, chrono) = layout(&plan, updates, prior, &self.options);
+        let (mut timeline, chrono) = layout(&plan, updates, prior, &mut spare, &self.options);
         self.chrono = chrono.iter().map(|&s| self.canon[s]).collect();
+        self.spare = spare;
         timeline.index = super::timeline::Cache(Some(self));
         timeline
     }
