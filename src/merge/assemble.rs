@@ -153,7 +153,7 @@ pub(crate) fn layout(
     plan: &Plan<'_>,
     mut updates: HashMap<u32, Update<'static>>,
     prior: Option<Prior>,
-    spare: &mut Vec<Option<Entry>>,
+    spare: &mut Vec<Entry>,
     options: &MergeOptions,
 ) -> (Timeline, Vec<usize>) {
     let old_pos: Vec<usize> = prior
@@ -233,16 +233,16 @@ pub(crate) fn layout(
         }
     }
 
-    // Entries no snapshot added to keep their history, positions renumbered.
+    // Entries no snapshot added to keep their history, positions renumbered,
+    // in place; the others give up their updates.
     let mut revision_of = vec![0; versions];
-    // Slots by rank, in a buffer kept from the last layout (entries are
-    // large: fresh memory for them each time costs more than the rest).
-    let mut entries = std::mem::take(spare);
-    entries.clear();
-    entries.resize_with(n, || None);
+    let mut last_seen_by_rank = vec![0; n];
     let mut kept: HashMap<u32, Update<'static>> = HashMap::new();
     let mut reused = vec![false; n];
     let mut old_snapshots: Vec<Option<SnapshotInfo>> = Vec::new();
+    // Per old entry, its new rank when reused.
+    let mut old_rank: Vec<usize> = Vec::new();
+    let mut old_entries: Vec<Entry> = Vec::new();
     if let Some(prior) = prior {
         // Old chronological position → new one.
         let mut renumber = vec![usize::MAX; prior.snapshots.len()];
@@ -257,12 +257,9 @@ pub(crate) fn layout(
         let at = |p: &mut usize| *p = renumber.get(*p).copied().unwrap_or(*p);
         let flat = &prior.vids;
         let all = flat.start.windows(2).map(|w| &flat.vids[w[0]..w[1]]);
-        // In place: an entry and its option have the same size.
-        let mut olds: Vec<Option<Entry>> = prior.entries.into_iter().map(Some).collect();
-        for (slot, vids) in olds.iter_mut().zip(all) {
-            let Some(mut entry) = slot.take() else {
-                continue;
-            };
+        old_entries = prior.entries;
+        old_rank = vec![usize::MAX; old_entries.len()];
+        for ((entry, vids), slot) in old_entries.iter_mut().zip(all).zip(&mut old_rank) {
             let clean = monotone
                 && !vids.is_empty()
                 && vids
@@ -282,19 +279,18 @@ pub(crate) fn layout(
                 }
                 let e = entry_of[vids[0] as usize];
                 reused[e] = true;
-                entries[rank[e]] = Some(entry);
+                *slot = rank[e];
+                last_seen_by_rank[rank[e]] = entry.last_seen;
             } else {
                 if let Some(&v) = vids.get(entry.latest) {
-                    kept.insert(v, entry.update);
+                    kept.insert(v, std::mem::replace(&mut entry.update, empty_update()));
                 }
-                for (r, &v) in entry.revisions.into_iter().zip(vids) {
-                    updates.insert(v, r.update);
+                for (r, &v) in entry.revisions.iter_mut().zip(vids) {
+                    updates.insert(v, std::mem::replace(&mut r.update, empty_update()));
                 }
             }
         }
         old_snapshots = prior.snapshots.into_iter().map(Some).collect();
-        olds.clear();
-        *spare = olds;
     }
 
     // Revisions of the other entries: their versions, in the order first seen.
@@ -309,6 +305,7 @@ pub(crate) fn layout(
     }
     occurrences.sort_unstable();
     occurrences.dedup();
+    let mut built: Vec<(usize, Entry)> = Vec::new(); // (rank, entry)
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;
         let mut versions: Vec<(usize, usize, Vec<usize>)> = run
@@ -344,15 +341,19 @@ pub(crate) fn layout(
                 .map(|r| r.update.clone())
                 .unwrap_or_else(empty_update),
         };
-        entries[rank[e]] = Some(Entry {
-            update,
-            revisions,
-            latest,
-            first_seen: seen_in.first().copied().unwrap_or(0),
-            last_seen: last,
-            seen_in,
-            status: Status::Present,
-        });
+        last_seen_by_rank[rank[e]] = last;
+        built.push((
+            rank[e],
+            Entry {
+                update,
+                revisions,
+                latest,
+                first_seen: seen_in.first().copied().unwrap_or(0),
+                last_seen: last,
+                seen_in,
+                status: Status::Present,
+            },
+        ));
     }
 
     // Two versions of one entry at one time: only snapshots that share a
@@ -396,18 +397,25 @@ pub(crate) fn layout(
             complete: inputs[s].complete(),
         })
         .collect();
-    let last_seen_by_rank: Vec<usize> = entries
-        .iter()
-        .map(|x| x.as_ref().map_or(0, |x| x.last_seen))
-        .collect();
     let removed = order::removals(&coverage, &last_seen_by_rank);
 
     // Gaps: neighbours no snapshot shows side by side, and an open end.
-    // Sorted, as the edges are.
-    let pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
+    // The edges are sorted: each entry's successors are one run.
+    let mut edge_start = vec![0usize; n + 1];
+    for &(a, _, _) in &edges {
+        edge_start[a + 1] += 1;
+    }
+    for i in 0..n {
+        edge_start[i + 1] += edge_start[i];
+    }
+    let adjacent = |a: usize, b: usize| {
+        edges[edge_start[a]..edge_start[a + 1]]
+            .iter()
+            .any(|x| x.1 == b)
+    };
     let mut gaps = Vec::new();
     for r in 1..n {
-        if pairs.binary_search(&(by_rank[r - 1], by_rank[r])).is_err() {
+        if !adjacent(by_rank[r - 1], by_rank[r]) {
             gaps.push(Gap {
                 after: r - 1,
                 before: Some(r),
@@ -460,19 +468,40 @@ pub(crate) fn layout(
     conflicts.sort_unstable();
     conflicts.dedup();
 
-    // Renumber: entries by rank, snapshots by chronology.
-    let entries: Vec<Entry> = entries
-        .into_iter()
-        .zip(removed)
-        .filter_map(|(entry, gone)| {
-            let mut entry = entry?;
+    // Renumber: entries by rank, snapshots by chronology. The reused
+    // entries keep their relative order unless the order changed: then
+    // everything is sorted by rank.
+    let mut entries = std::mem::take(spare);
+    entries.clear();
+    entries.reserve(n);
+    let in_order = old_rank.iter().filter(|&&r| r != usize::MAX).is_sorted();
+    if !in_order {
+        built.extend(
+            old_rank
+                .iter()
+                .zip(old_entries.drain(..))
+                .filter(|(&r, _)| r != usize::MAX)
+                .map(|(&r, entry)| (r, entry)),
+        );
+    }
+    built.sort_unstable_by_key(|b| b.0);
+    let mut built = built.into_iter().peekable();
+    let mut olds = old_rank.iter().zip(old_entries.drain(..));
+    for (r, gone) in removed.into_iter().enumerate() {
+        let entry = match built.next_if(|b| b.0 == r) {
+            Some((_, entry)) => Some(entry),
+            None => olds.find(|(&o, _)| o == r).map(|(_, entry)| entry),
+        };
+        if let Some(mut entry) = entry {
             entry.status = match gone {
                 Some(p) => Status::Removed { snapshot: p },
                 None => Status::Present,
             };
-            Some(entry)
-        })
-        .collect();
+            entries.push(entry);
+        }
+    }
+    drop(olds);
+    *spare = old_entries;
     let shown_at = |v: u32| Shown {
         entry: rank[entry_of[v as usize]],
         revision: revision_of[v as usize],

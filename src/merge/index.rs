@@ -86,7 +86,7 @@ pub(crate) struct Index {
     /// layout.
     dirty: Vec<bool>,
     /// An empty buffer for laying out entries, kept for its capacity.
-    spare: Vec<Option<Entry>>,
+    spare: Vec<Entry>,
 }
 
 /// Version updates by version number, to be moved into the timeline.
