@@ -8,10 +8,15 @@
 //!   more than this);
 //! - `merge`: merging all parsed captures at once;
 //! - `absorb`: folding the last capture into a timeline of the others (one
-//!   incremental step).
+//!   incremental step);
+//! - `absorb_each`: building the timeline by absorbing every capture one by
+//!   one, in capture order, from an empty timeline. Per update it should
+//!   stay near `merge` as the number of captures grows: absorbing costs
+//!   about the size of the capture, not of the timeline's history.
 //!
 //! ```text
 //! cargo bench --bench merge
+//! cargo bench --bench merge -- --sample-size 10 --warm-up-time 1 --measurement-time 5 absorb_each
 //! ```
 
 // `criterion_group!` defines an undocumented public function.
@@ -21,7 +26,7 @@ use criterion::{
     black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode,
     Throughput,
 };
-use liveupdates::merge::{merge, Snapshot};
+use liveupdates::merge::{merge, Snapshot, Timeline};
 use std::time::Duration;
 
 /// A small fixed generator, so the page is the same every run.
@@ -173,6 +178,14 @@ fn merge_series(c: &mut Criterion) {
             .enumerate()
             .map(|(i, p)| Snapshot::new(format!("capture-{i:04}"), p.clone()))
             .collect();
+        let mut one_by_one = Timeline::default();
+        for s in &snapshots {
+            one_by_one.absorb(s.clone());
+        }
+        assert!(
+            one_by_one == timeline,
+            "absorbing one by one differs from merge"
+        );
         g.throughput(Throughput::Elements(shown as u64));
         g.bench_with_input(BenchmarkId::new("parse", n), &texts, |b, texts| {
             b.iter(|| {
@@ -192,6 +205,19 @@ fn merge_series(c: &mut Criterion) {
                 || (base.clone(), last.clone()),
                 |(mut t, s)| {
                     t.absorb(s);
+                    t
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        g.bench_with_input(BenchmarkId::new("absorb_each", n), &snapshots, |b, s| {
+            b.iter_batched(
+                || s.clone(),
+                |s| {
+                    let mut t = Timeline::default();
+                    for snapshot in s {
+                        t.absorb(snapshot);
+                    }
                     t
                 },
                 BatchSize::LargeInput,

@@ -372,6 +372,61 @@ fn absorb_equals_merge_and_is_idempotent() {
     assert_eq!(t, batch);
 }
 
+/// Capture `i` of a page that gains two updates per capture: the newest
+/// eight, update `n` edited (a paragraph added) from capture `n / 2` on,
+/// every seventh update removed from capture `n / 2 - 1` on.
+fn growing_capture(i: usize) -> Snapshot<'static> {
+    let top = 2 * i + 8;
+    let shown: Vec<Update<'static>> = (top.saturating_sub(12)..top)
+        .rev()
+        .filter(|&n| n % 7 != 0 || i + 1 < n / 2)
+        .take(8)
+        .map(|n| {
+            let mut u = nth(n);
+            if i >= n / 2 {
+                u.blocks
+                    .push(para(&format!("Added {n}: {}.", words(n, 2, 6))));
+            }
+            u
+        })
+        .collect();
+    Snapshot::new(format!("capture-{i:03}"), page(shown, true))
+}
+
+#[test]
+fn absorbing_two_hundred_captures_one_by_one_equals_merge() {
+    let snaps: Vec<Snapshot<'static>> = (0..200).map(growing_capture).collect();
+    let batch = merge(snaps.clone());
+    assert!(batch.entries.len() > 300);
+    assert!(batch.entries.iter().any(|e| e.revisions.len() == 2));
+    assert!(batch
+        .entries
+        .iter()
+        .any(|e| matches!(e.status, Status::Removed { .. })));
+
+    // In capture order, and (the first 80) in a scrambled order, where
+    // the chronology moves earlier snapshots.
+    let mut in_order = Timeline::default();
+    for s in &snaps {
+        in_order.absorb(s.clone());
+    }
+    assert_eq!(in_order, batch);
+    let mut scrambled = Timeline::default();
+    for k in 0..80 {
+        scrambled.absorb(snaps[(k * 37) % 80].clone());
+    }
+    assert_eq!(scrambled, merge(snaps[..80].iter().cloned()));
+
+    // Read back from JSON halfway, then on.
+    let half = merge(snaps[..100].iter().cloned());
+    let json = serde_json::to_string(&half).unwrap_or_default();
+    let mut back: Timeline = serde_json::from_str(&json).unwrap_or_default();
+    for s in &snaps[100..] {
+        back.absorb(s.clone());
+    }
+    assert_eq!(back, batch);
+}
+
 #[test]
 fn display_has_footer_only_when_history_is_open() {
     let open = merge([Snapshot::new("a", page(vec![nth(1)], true))]);

@@ -4,24 +4,32 @@
 //! canonical order and deduplicated first, and every later step breaks ties
 //! by that order or by content, never by arrival. That is what makes the
 //! merge order-independent, idempotent and incremental.
+//!
+//! Identity (which versions are one entry) is the [`Index`](super::index)'s
+//! work; [`layout`] does the rest from integers: order, chronology,
+//! revisions, removal, gaps and conflicts.
 
-use super::identity::{group, version_key, Features};
+use super::identity::version_key;
+use super::index::{Revisions, Snap};
 use super::order::{self, Coverage, Window};
-use super::timeline::{Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting};
+use super::timeline::{
+    Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting,
+};
 use super::{MergeOptions, Snapshot, SnapshotInfo, Status, Timeline};
 use crate::Update;
 use std::cmp::{Ordering, Reverse};
+use std::collections::HashMap;
 
 /// One snapshot as the merge reads it: spans cleared, a version key per
 /// update.
 #[derive(Debug, Clone)]
 pub(crate) struct Input {
-    label: String,
-    captured: Option<i64>,
-    has_more: bool,
-    truncated: bool,
-    updates: Vec<Update<'static>>,
-    keys: Vec<String>,
+    pub(crate) label: String,
+    pub(crate) captured: Option<i64>,
+    pub(crate) has_more: bool,
+    pub(crate) truncated: bool,
+    pub(crate) updates: Vec<Update<'static>>,
+    pub(crate) keys: Vec<String>,
 }
 
 impl Input {
@@ -92,7 +100,7 @@ impl Input {
             .collect()
     }
 
-    fn canonical(&self, other: &Input) -> Ordering {
+    pub(crate) fn canonical(&self, other: &Input) -> Ordering {
         (
             &self.label,
             self.captured,
@@ -108,91 +116,73 @@ impl Input {
                 &other.keys,
             ))
     }
-
-    /// Whether its window reaches the end of the history.
-    fn complete(&self) -> bool {
-        !self.has_more && !self.truncated
-    }
 }
 
-/// Merge inputs in any order.
-pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeline {
-    inputs.sort_by(Input::canonical);
-    inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
-    let inputs = inputs;
+/// What [`layout`] needs: the snapshots in canonical order, their updates
+/// as version numbers, and each version's entry, entries numbered by their
+/// version first in key order.
+pub(crate) struct Plan<'i> {
+    pub(crate) snaps: Vec<&'i Snap>,
+    pub(crate) entry_of: Vec<usize>,
+    pub(crate) entries: usize,
+}
 
-    // Distinct versions, numbered in key order.
-    let mut keys: Vec<&str> = inputs
-        .iter()
-        .flat_map(|i| i.keys.iter().map(String::as_str))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let version_of = |k: &str| keys.binary_search(&k).unwrap_or(0);
-    let seq_v: Vec<Vec<usize>> = inputs
-        .iter()
-        .map(|i| i.keys.iter().map(|k| version_of(k)).collect())
-        .collect();
-    let mut sample: Vec<Option<&Update<'static>>> = vec![None; keys.len()];
-    let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
-    for (s, (input, seq)) in inputs.iter().zip(&seq_v).enumerate() {
-        for (u, &v) in input.updates.iter().zip(seq) {
-            sample[v].get_or_insert(u);
-            if shown_in[v].last() != Some(&(s as u32)) {
-                shown_in[v].push(s as u32);
-            }
-        }
-    }
-    for list in &mut shown_in {
-        list.sort_unstable();
-        list.dedup();
-    }
+/// The timeline an absorb starts from, taken apart: its entries may be
+/// reused.
+pub(crate) struct Prior {
+    /// Its entries, by rank.
+    pub(crate) entries: Vec<Entry>,
+    /// Its snapshots, by chronological position.
+    pub(crate) snapshots: Vec<SnapshotInfo>,
+    /// The version of each revision of `entries`.
+    pub(crate) vids: Revisions,
+    /// Per snapshot of the plan (canonical order), its position in
+    /// `snapshots`, or `usize::MAX` when it is new.
+    pub(crate) old_pos: Vec<usize>,
+    /// Per version: whether its entry may have changed (regrouped, or shown
+    /// by a new snapshot).
+    pub(crate) dirty: Vec<bool>,
+}
 
-    // Identity: versions grouped into entries, numbered by their least version.
-    let features: Vec<Features> = sample
-        .iter()
-        .map(|u| match u {
-            Some(u) => Features::of(u, options),
-            None => Features::of(&empty_update(), options),
-        })
-        .collect();
-    let least = group(&features, &shown_in, options);
-    let mut roots: Vec<usize> = least.clone();
-    roots.sort_unstable();
-    roots.dedup();
-    let entry_of: Vec<usize> = least
-        .iter()
-        .map(|r| roots.binary_search(r).unwrap_or(0))
-        .collect();
-    let n = roots.len();
+/// Lay out the timeline of `plan`: `updates` holds the update of every
+/// version that no entry of `prior` holds (moved into the revisions).
+/// Entries of `prior` that nothing touched are reused, their positions
+/// renumbered. `spare` is a buffer for the next layout. Returns the timeline (without its index) and its snapshots'
+/// canonical numbers, in chronological order.
+pub(crate) fn layout(
+    plan: &Plan<'_>,
+    mut updates: HashMap<u32, Update<'static>>,
+    prior: Option<Prior>,
+    spare: &mut Vec<Entry>,
+    options: &MergeOptions,
+) -> (Timeline, Vec<usize>) {
+    let old_pos: Vec<usize> = prior
+        .as_ref()
+        .map(|p| p.old_pos.clone())
+        .unwrap_or_default();
+    let inputs = &plan.snaps;
+    let seq_v: Vec<&[u32]> = inputs.iter().map(|i| i.seq.as_slice()).collect();
+    let versions = plan.entry_of.len();
+    let entry_of = &plan.entry_of;
+    let n = plan.entries;
 
     // Each snapshot's order of entries, a repeated entry kept once.
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut repeated: Vec<(usize, usize)> = Vec::new();
+    let mut stamp = vec![usize::MAX; n];
     let seq_e: Vec<Vec<usize>> = seq_v
         .iter()
         .enumerate()
         .map(|(s, seq)| {
-            let mut seen: Vec<usize> = seq.iter().map(|&v| entry_of[v]).collect();
-            let mut sorted = seen.clone();
-            sorted.sort_unstable();
-            let mut dups: Vec<usize> = sorted
-                .windows(2)
-                .filter(|w| w[0] == w[1])
-                .map(|w| w[0])
-                .collect();
-            dups.dedup();
-            if !dups.is_empty() {
-                let mut kept = vec![false; dups.len()];
-                seen.retain(|e| match dups.binary_search(e) {
-                    Ok(i) if kept[i] => false,
-                    Ok(i) => {
-                        kept[i] = true;
-                        true
-                    }
-                    Err(_) => true,
-                });
-                repeated.extend(dups.iter().map(|&e| (s, e)));
+            let mut seen = Vec::with_capacity(seq.len());
+            for &v in *seq {
+                let e = entry_of[v as usize];
+                if stamp[e] == s {
+                    repeated.push((s, e));
+                } else {
+                    stamp[e] = s;
+                    seen.push(e);
+                }
             }
             seen
         })
@@ -209,7 +199,7 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
         }
     }
     let priority: Vec<Reverse<Option<i64>>> = first_time.into_iter().map(Reverse).collect();
-    let edges = order::adjacent_pairs(&seq_e);
+    let edges = order::adjacent_pairs(n, &seq_e);
     let (by_rank, forced) = order::topo_order(n, &edges, &priority);
     let mut rank = vec![0; n];
     for (r, &e) in by_rank.iter().enumerate() {
@@ -243,15 +233,79 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
         }
     }
 
-    // Revisions: each entry's versions, in the order first seen.
+    // Entries no snapshot added to keep their history, positions renumbered,
+    // in place; the others give up their updates.
+    let mut revision_of = vec![0; versions];
+    let mut last_seen_by_rank = vec![0; n];
+    let mut kept: HashMap<u32, Update<'static>> = HashMap::new();
+    let mut reused = vec![false; n];
+    let mut old_snapshots: Vec<Option<SnapshotInfo>> = Vec::new();
+    // Per old entry, its new rank when reused.
+    let mut old_rank: Vec<usize> = Vec::new();
+    let mut old_entries: Vec<Entry> = Vec::new();
+    if let Some(prior) = prior {
+        // Old chronological position → new one.
+        let mut renumber = vec![usize::MAX; prior.snapshots.len()];
+        for (s, &old) in prior.old_pos.iter().enumerate() {
+            if let Some(slot) = renumber.get_mut(old) {
+                *slot = pos[s];
+            }
+        }
+        let monotone =
+            renumber.windows(2).all(|w| w[0] < w[1]) && renumber.iter().all(|&p| p != usize::MAX);
+        let same = monotone && renumber.iter().enumerate().all(|(i, &p)| i == p);
+        let at = |p: &mut usize| *p = renumber.get(*p).copied().unwrap_or(*p);
+        let flat = &prior.vids;
+        let all = flat.start.windows(2).map(|w| &flat.vids[w[0]..w[1]]);
+        old_entries = prior.entries;
+        old_rank = vec![usize::MAX; old_entries.len()];
+        for ((entry, vids), slot) in old_entries.iter_mut().zip(all).zip(&mut old_rank) {
+            let clean = monotone
+                && !vids.is_empty()
+                && vids
+                    .iter()
+                    .all(|&v| !prior.dirty.get(v as usize).copied().unwrap_or(true));
+            if clean {
+                if !same {
+                    for r in &mut entry.revisions {
+                        r.snapshots.iter_mut().for_each(at);
+                    }
+                    entry.seen_in.iter_mut().for_each(at);
+                    at(&mut entry.first_seen);
+                    at(&mut entry.last_seen);
+                }
+                for (i, &v) in vids.iter().enumerate() {
+                    revision_of[v as usize] = i;
+                }
+                let e = entry_of[vids[0] as usize];
+                reused[e] = true;
+                *slot = rank[e];
+                last_seen_by_rank[rank[e]] = entry.last_seen;
+            } else {
+                if let Some(&v) = vids.get(entry.latest) {
+                    kept.insert(v, std::mem::replace(&mut entry.update, empty_update()));
+                }
+                for (r, &v) in entry.revisions.iter_mut().zip(vids) {
+                    updates.insert(v, std::mem::replace(&mut r.update, empty_update()));
+                }
+            }
+        }
+        old_snapshots = prior.snapshots.into_iter().map(Some).collect();
+    }
+
+    // Revisions of the other entries: their versions, in the order first seen.
     let mut occurrences: Vec<(usize, usize, usize)> = Vec::new(); // (entry, version, position)
     for (s, seq) in seq_v.iter().enumerate() {
-        occurrences.extend(seq.iter().map(|&v| (entry_of[v], v, pos[s])));
+        for &v in *seq {
+            let e = entry_of[v as usize];
+            if !reused[e] {
+                occurrences.push((e, v as usize, pos[s]));
+            }
+        }
     }
     occurrences.sort_unstable();
     occurrences.dedup();
-    let mut revision_of = vec![0; keys.len()];
-    let mut entries: Vec<Option<Entry>> = vec![None; n];
+    let mut built: Vec<(usize, Entry)> = Vec::new(); // (rank, entry)
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;
         let mut versions: Vec<(usize, usize, Vec<usize>)> = run
@@ -268,35 +322,52 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
         let last = seen_in.last().copied().unwrap_or(0);
         let mut latest = 0;
         let mut revisions = Vec::with_capacity(versions.len());
+        let mut latest_v = 0;
         for (i, (_, v, positions)) in versions.into_iter().enumerate() {
             revision_of[v] = i;
             if positions.last() == Some(&last) {
                 latest = i;
+                latest_v = v;
             }
             revisions.push(Revision {
-                update: sample[v].cloned().unwrap_or_else(empty_update),
+                update: updates.remove(&(v as u32)).unwrap_or_else(empty_update),
                 snapshots: positions,
             });
         }
-        let update = revisions
-            .get(latest)
-            .map(|r| r.update.clone())
-            .unwrap_or_else(empty_update);
-        entries[e] = Some(Entry {
-            update,
-            revisions,
-            latest,
-            first_seen: seen_in.first().copied().unwrap_or(0),
-            last_seen: last,
-            seen_in,
-            status: Status::Present,
-        });
+        let update = match kept.remove(&(latest_v as u32)) {
+            Some(u) => u,
+            None => revisions
+                .get(latest)
+                .map(|r| r.update.clone())
+                .unwrap_or_else(empty_update),
+        };
+        last_seen_by_rank[rank[e]] = last;
+        built.push((
+            rank[e],
+            Entry {
+                update,
+                revisions,
+                latest,
+                first_seen: seen_in.first().copied().unwrap_or(0),
+                last_seen: last,
+                seen_in,
+                status: Status::Present,
+            },
+        ));
     }
 
-    // Two versions of one entry at one time.
+    // Two versions of one entry at one time: only snapshots that share a
+    // class can show them.
     let mut at_time: Vec<(usize, usize, usize, usize)> = Vec::new(); // (entry, class, revision, position)
-    for &(e, v, p) in &occurrences {
-        at_time.push((e, classes[p], revision_of[v], p));
+    for (p, &s) in chrono.iter().enumerate() {
+        let shared =
+            (p > 0 && classes[p - 1] == classes[p]) || classes.get(p + 1) == Some(&classes[p]);
+        if shared {
+            for &v in seq_v[s] {
+                let v = v as usize;
+                at_time.push((entry_of[v], classes[p], revision_of[v], p));
+            }
+        }
     }
     at_time.sort_unstable();
     for run in at_time.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
@@ -326,18 +397,25 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
             complete: inputs[s].complete(),
         })
         .collect();
-    let last_seen_by_rank: Vec<usize> = by_rank
-        .iter()
-        .map(|&e| entries[e].as_ref().map_or(0, |x| x.last_seen))
-        .collect();
     let removed = order::removals(&coverage, &last_seen_by_rank);
 
     // Gaps: neighbours no snapshot shows side by side, and an open end.
-    let mut pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
-    pairs.sort_unstable();
+    // The edges are sorted: each entry's successors are one run.
+    let mut edge_start = vec![0usize; n + 1];
+    for &(a, _, _) in &edges {
+        edge_start[a + 1] += 1;
+    }
+    for i in 0..n {
+        edge_start[i + 1] += edge_start[i];
+    }
+    let adjacent = |a: usize, b: usize| {
+        edges[edge_start[a]..edge_start[a + 1]]
+            .iter()
+            .any(|x| x.1 == b)
+    };
     let mut gaps = Vec::new();
     for r in 1..n {
-        if pairs.binary_search(&(by_rank[r - 1], by_rank[r])).is_err() {
+        if !adjacent(by_rank[r - 1], by_rank[r]) {
             gaps.push(Gap {
                 after: r - 1,
                 before: Some(r),
@@ -390,38 +468,71 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
     conflicts.sort_unstable();
     conflicts.dedup();
 
-    // Renumber: entries by rank, snapshots by chronology.
-    let entries: Vec<Entry> = by_rank
-        .iter()
-        .zip(removed)
-        .filter_map(|(&e, gone)| {
-            let mut entry = entries[e].take()?;
-            if let Some(p) = gone {
-                entry.status = Status::Removed { snapshot: p };
-            }
-            Some(entry)
-        })
-        .collect();
+    // Renumber: entries by rank, snapshots by chronology. The reused
+    // entries keep their relative order unless the order changed: then
+    // everything is sorted by rank.
+    let mut entries = std::mem::take(spare);
+    entries.clear();
+    entries.reserve(n);
+    let in_order = old_rank.iter().filter(|&&r| r != usize::MAX).is_sorted();
+    if !in_order {
+        built.extend(
+            old_rank
+                .iter()
+                .zip(old_entries.drain(..))
+                .filter(|(&r, _)| r != usize::MAX)
+                .map(|(&r, entry)| (r, entry)),
+        );
+    }
+    built.sort_unstable_by_key(|b| b.0);
+    let mut built = built.into_iter().peekable();
+    let mut olds = old_rank.iter().zip(old_entries.drain(..));
+    for (r, gone) in removed.into_iter().enumerate() {
+        let entry = match built.next_if(|b| b.0 == r) {
+            Some((_, entry)) => Some(entry),
+            None => olds.find(|(&o, _)| o == r).map(|(_, entry)| entry),
+        };
+        if let Some(mut entry) = entry {
+            entry.status = match gone {
+                Some(p) => Status::Removed { snapshot: p },
+                None => Status::Present,
+            };
+            entries.push(entry);
+        }
+    }
+    drop(olds);
+    *spare = old_entries;
+    let shown_at = |v: u32| Shown {
+        entry: rank[entry_of[v as usize]],
+        revision: revision_of[v as usize],
+    };
     let snapshots: Vec<SnapshotInfo> = chrono
         .iter()
         .map(|&s| {
             let input = &inputs[s];
-            SnapshotInfo {
-                label: input.label.clone(),
-                captured: input.captured,
-                has_more: input.has_more,
-                truncated: input.truncated,
-                shown: seq_v[s]
-                    .iter()
-                    .map(|&v| Shown {
-                        entry: rank[entry_of[v]],
-                        revision: revision_of[v],
-                    })
-                    .collect(),
+            let old = old_pos
+                .get(s)
+                .and_then(|&p| old_snapshots.get_mut(p))
+                .and_then(Option::take)
+                .filter(|info| info.shown.len() == seq_v[s].len());
+            match old {
+                Some(mut info) => {
+                    for (shown, &v) in info.shown.iter_mut().zip(seq_v[s]) {
+                        *shown = shown_at(v);
+                    }
+                    info
+                }
+                None => SnapshotInfo {
+                    label: input.label.clone(),
+                    captured: input.captured,
+                    has_more: input.has_more,
+                    truncated: input.truncated,
+                    shown: seq_v[s].iter().map(|&v| shown_at(v)).collect(),
+                },
             }
         })
         .collect();
-    Timeline {
+    let timeline = Timeline {
         entries,
         snapshots,
         chronology: if all_timed {
@@ -432,11 +543,13 @@ pub(crate) fn assemble(mut inputs: Vec<Input>, options: &MergeOptions) -> Timeli
         gaps,
         conflicts,
         options: options.clone(),
-    }
+        index: Cache::default(),
+    };
+    (timeline, chrono)
 }
 
 /// A stand-in that is never reached: every version has a sample.
-fn empty_update() -> Update<'static> {
+pub(crate) fn empty_update() -> Update<'static> {
     use crate::{Headline, Span};
     Update {
         span: Span::default(),

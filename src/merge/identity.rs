@@ -242,11 +242,19 @@ pub(crate) fn alike(a: &Features, b: &Features, options: &MergeOptions) -> Optio
 /// Candidate pairs come from shared keys; they are joined best score first
 /// (ties by version numbers), so the grouping depends only on the set of
 /// versions, never on the order they came in.
+#[cfg(test)]
 pub(crate) fn group(
     features: &[Features],
     shown_in: &[Vec<u32>],
     options: &MergeOptions,
 ) -> Vec<usize> {
+    join(features.len(), alike_edges(features, options), shown_in)
+}
+
+/// The pairs of versions that are alike, with their scores: only versions
+/// sharing a lookup key that at most [`MergeOptions::max_key_versions`]
+/// versions have are compared. Pairs are `(score, a, b)` with `a < b`.
+pub(crate) fn alike_edges(features: &[Features], options: &MergeOptions) -> Vec<(f64, u32, u32)> {
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for (v, f) in features.iter().enumerate() {
         postings.extend(f.keys.iter().map(|&k| (k, v as u32)));
@@ -265,23 +273,45 @@ pub(crate) fn group(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let mut edges: Vec<(f64, u32, u32)> = pairs
+    pairs
         .into_iter()
         .filter_map(|(a, b)| {
             let fa = features.get(a as usize)?;
             let fb = features.get(b as usize)?;
             alike(fa, fb, options).map(|s| (s, a, b))
         })
-        .collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        .collect()
+}
 
-    let n = features.len();
+/// Join `n` versions along alike `edges` (`(score, a, b)`, numbered in key
+/// order), best score first, ties by version numbers, never joining two
+/// groups that one snapshot shows side by side (`shown_in[v]`: the
+/// snapshots, in any numbering, that show `v`). Returns, for each version,
+/// the smallest version of its group.
+///
+/// Only the edges of a connected component bear on its grouping, so a
+/// component can be joined on its own, numbered in the same order.
+pub(crate) fn join<S: AsRef<[u32]>>(
+    n: usize,
+    mut edges: Vec<(f64, u32, u32)>,
+    shown_in: &[S],
+) -> Vec<usize> {
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut parent: Vec<usize> = (0..n).collect();
     let mut seen: Vec<BTreeSet<u32>> = (0..n)
-        .map(|v| shown_in.get(v).into_iter().flatten().copied().collect())
+        .map(|v| {
+            shown_in
+                .get(v)
+                .map(|s| s.as_ref().iter().copied().collect())
+                .unwrap_or_default()
+        })
         .collect();
     for (_, a, b) in edges {
-        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+        let (a, b) = (a as usize, b as usize);
+        if a >= n || b >= n {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
             continue;
         }

@@ -46,9 +46,16 @@
 //!   order-independent, idempotent and incremental
 //!   ([`Timeline::absorb`]). There are no clocks, no hash-order iteration
 //!   and no time limits. Cost is near-linear in the total number of updates.
+//! - **Incremental**: a timeline keeps a private index of its versions and
+//!   of which are alike. Absorbing a snapshot normalises and compares only
+//!   its own updates and regroups only the entries they touch (a group
+//!   depends on nothing outside its connected component of alike
+//!   versions); order, chronology, removal and gaps are settled again from
+//!   integers. The result is still exactly the batch merge.
 
 mod assemble;
 mod identity;
+mod index;
 mod jsonld;
 mod options;
 mod order;
@@ -65,6 +72,8 @@ pub use timeline::{
 
 use crate::Page;
 use assemble::Input;
+use index::Index;
+use std::collections::HashMap;
 
 /// One capture of a live page: a caller's label, an optional capture time,
 /// and the parsed page.
@@ -135,7 +144,8 @@ where
     I: IntoIterator<Item = Snapshot<'a>>,
 {
     let inputs = snapshots.into_iter().map(Input::from_snapshot).collect();
-    assemble::assemble(inputs, options)
+    let (index, updates) = Index::build(inputs, options);
+    Box::new(index).timeline(updates, None)
 }
 
 impl Default for Timeline {
@@ -153,15 +163,23 @@ impl Timeline {
     /// assert!(timeline.snapshots.is_empty());
     /// ```
     pub fn with_options(options: MergeOptions) -> Self {
-        assemble::assemble(Vec::new(), &options)
+        merge_with(Vec::new(), &options)
     }
 
     /// Fold one more snapshot in. The result is the timeline that merging
     /// all the snapshots at once gives (with this timeline's options);
     /// absorbing a snapshot already merged changes nothing.
     ///
-    /// The timeline is rebuilt from its snapshots, so absorbing costs about
-    /// as much as merging everything again; merge batches with [`merge`].
+    /// Absorbing is incremental: the timeline keeps a private index of the
+    /// versions it holds (their keys, normalised words and lookup keys, and
+    /// which are alike), so only the new snapshot's updates are normalised
+    /// and compared, and only the entries they touch are regrouped. Order,
+    /// chronology, removal and gaps are settled again over the whole
+    /// timeline, from integers, in time about linear in its size. The index
+    /// is checked against what the timeline says each snapshot showed; a
+    /// timeline read back from JSON (which has no index), or one edited so
+    /// that they no longer match, rebuilds it on its first absorb, which
+    /// costs about one merge.
     ///
     /// ```
     /// use liveupdates::merge::{merge, Snapshot, Timeline};
@@ -178,13 +196,49 @@ impl Timeline {
     }
 
     /// Fold several snapshots in at once; the same as absorbing them one by
-    /// one, in any order, but rebuilding once.
+    /// one, in any order, but laying the timeline out once.
+    ///
+    /// ```
+    /// use liveupdates::merge::{merge, Snapshot, Timeline};
+    /// let a = Snapshot::new("a", liveupdates::parse("Live updates\n\nOne\n\nText.\n"));
+    /// let b = Snapshot::new("b", liveupdates::parse("Live updates\n\nTwo\n\nMore.\n"));
+    /// let mut timeline = Timeline::default();
+    /// timeline.absorb_all([b.clone(), a.clone()]);
+    /// assert_eq!(timeline, merge([a, b]));
+    /// assert_eq!(timeline.entries.len(), 2);
+    /// ```
     pub fn absorb_all<'a, I>(&mut self, snapshots: I)
     where
         I: IntoIterator<Item = Snapshot<'a>>,
     {
-        let mut inputs = Input::from_timeline(self);
-        inputs.extend(snapshots.into_iter().map(Input::from_snapshot));
-        *self = assemble::assemble(inputs, &self.options);
+        let options = self.options.clone();
+        let cached = self.index.0.take().and_then(|index| {
+            let revisions = index.describes(self)?;
+            Some((index, revisions))
+        });
+        let (mut index, mut updates, prior) = match cached {
+            Some((index, revisions)) => (index, HashMap::new(), Some(revisions)),
+            None => {
+                let (index, updates) = Index::build(Input::from_timeline(self), &options);
+                (Box::new(index), updates, None)
+            }
+        };
+        let mut changed = prior.is_none();
+        for snapshot in snapshots {
+            if let Some(fresh) = index.add(Input::from_snapshot(snapshot)) {
+                changed = true;
+                updates.extend(fresh);
+            }
+        }
+        if !changed {
+            self.index.0 = Some(index);
+            return;
+        }
+        let prior = prior.map(|vids| {
+            let entries = std::mem::take(&mut self.entries);
+            let snapshots = std::mem::take(&mut self.snapshots);
+            (entries, snapshots, vids)
+        });
+        *self = index.timeline(updates, prior);
     }
 }

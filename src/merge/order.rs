@@ -2,7 +2,7 @@
 //! of the snapshots, window-aware removal, and gaps.
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::BinaryHeap;
 
 /// A forced placement: `placed` went before `pred` although snapshot
 /// `snapshot` lists `pred` above it.
@@ -14,14 +14,39 @@ pub(crate) struct Forced {
 }
 
 /// The edges "`a` stands right above `b` in snapshot `s`", deduplicated,
-/// keeping the smallest snapshot for each pair.
-pub(crate) fn adjacent_pairs(sequences: &[Vec<usize>]) -> Vec<(usize, usize, usize)> {
-    let mut edges: Vec<(usize, usize, usize)> = Vec::new();
-    for (s, seq) in sequences.iter().enumerate() {
-        edges.extend(seq.windows(2).map(|w| (w[0], w[1], s)));
+/// keeping the smallest snapshot for each pair, sorted by `(a, b)`. Entries
+/// are numbered below `n`.
+pub(crate) fn adjacent_pairs(n: usize, sequences: &[Vec<usize>]) -> Vec<(usize, usize, usize)> {
+    // Bucket by `a` (a counting sort), then sort each small bucket.
+    let mut start = vec![0usize; n + 1];
+    for seq in sequences {
+        for w in seq.windows(2) {
+            start[w[0] + 1] += 1;
+        }
     }
-    edges.sort_unstable();
-    edges.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut bucket = vec![(0usize, 0usize); start[n]];
+    for (s, seq) in sequences.iter().enumerate() {
+        for w in seq.windows(2) {
+            bucket[fill[w[0]]] = (w[1], s);
+            fill[w[0]] += 1;
+        }
+    }
+    let mut edges: Vec<(usize, usize, usize)> = Vec::with_capacity(bucket.len());
+    for a in 0..n {
+        let run = &mut bucket[start[a]..start[a + 1]];
+        run.sort_unstable();
+        let mut last = None;
+        for &(b, s) in run.iter() {
+            if last != Some(b) {
+                edges.push((a, b, s));
+                last = Some(b);
+            }
+        }
+    }
     edges
 }
 
@@ -63,19 +88,36 @@ pub(crate) fn topo_order<K: Ord + Copy>(
     }
 
     let mut placed = vec![false; n];
-    let mut free: BTreeSet<(K, usize)> = (0..n).filter(|&e| indegree[e] == 0).map(key).collect();
-    let mut remaining: BTreeSet<(K, usize)> = (0..n).map(key).collect();
+    // Free entries, smallest key first. An entry is freed once, and leaves
+    // only by being placed from here.
+    let mut free: BinaryHeap<Reverse<(K, usize)>> = (0..n)
+        .filter(|&e| indegree[e] == 0)
+        .map(|e| Reverse(key(e)))
+        .collect();
+    // Every entry by key, sorted only when a cycle needs it.
+    let mut remaining: Vec<(K, usize)> = Vec::new();
+    let mut first_remaining = 0;
     let mut order = Vec::with_capacity(n);
     let mut forced = Vec::new();
     let mut hot: Vec<usize> = Vec::new();
+    let mut next_hot: Option<usize> = None;
     while order.len() < n {
-        let next = if let Some(&e) = hot.iter().min_by_key(|&&e| key(e)) {
-            free.remove(&key(e));
+        let next = if let Some(e) = next_hot.take() {
             e
-        } else if let Some((_, e)) = free.pop_first() {
+        } else if let Some(Reverse((_, e))) = free.pop() {
             e
-        } else if let Some(&(_, e)) = remaining.first() {
+        } else {
             // A cycle: every remaining entry waits for another one.
+            if remaining.is_empty() {
+                remaining = (0..n).map(key).collect();
+                remaining.sort_unstable();
+            }
+            while first_remaining < remaining.len() && placed[remaining[first_remaining].1] {
+                first_remaining += 1;
+            }
+            let Some(&(_, e)) = remaining.get(first_remaining) else {
+                break;
+            };
             if let Some(&(p, s)) = pred[pred_start[e]..pred_start[e + 1]]
                 .iter()
                 .filter(|(p, _)| !placed[*p])
@@ -88,10 +130,7 @@ pub(crate) fn topo_order<K: Ord + Copy>(
                 });
             }
             e
-        } else {
-            break;
         };
-        remaining.remove(&key(next));
         placed[next] = true;
         order.push(next);
         hot.clear();
@@ -101,8 +140,15 @@ pub(crate) fn topo_order<K: Ord + Copy>(
             }
             indegree[b] = indegree[b].saturating_sub(1);
             if indegree[b] == 0 {
-                free.insert(key(b));
                 hot.push(b);
+            }
+        }
+        // A successor of the entry just placed goes next: the smallest one
+        // freed now; the others wait with the free ones.
+        next_hot = hot.iter().copied().min_by_key(|&e| key(e));
+        for &b in &hot {
+            if Some(b) != next_hot {
+                free.push(Reverse(key(b)));
             }
         }
     }
@@ -257,7 +303,7 @@ mod tests {
     #[test]
     fn runs_stay_together() {
         // Two disjoint runs: 0 1 2 and 3 4.
-        let edges = adjacent_pairs(&[vec![0, 1, 2], vec![3, 4]]);
+        let edges = adjacent_pairs(5, &[vec![0, 1, 2], vec![3, 4]]);
         let (order, forced) = topo_order(5, &edges, &[0, 0, 0, 0, 0]);
         assert_eq!(order, [0, 1, 2, 3, 4]);
         assert!(forced.is_empty());
@@ -265,14 +311,14 @@ mod tests {
 
     #[test]
     fn interleaves_overlapping_windows() {
-        let edges = adjacent_pairs(&[vec![2, 3, 4], vec![0, 1, 2]]);
+        let edges = adjacent_pairs(5, &[vec![2, 3, 4], vec![0, 1, 2]]);
         let (order, _) = topo_order(5, &edges, &[4, 3, 2, 1, 0]);
         assert_eq!(order, [0, 1, 2, 3, 4]);
     }
 
     #[test]
     fn contradiction_is_reported() {
-        let edges = adjacent_pairs(&[vec![0, 1], vec![1, 0]]);
+        let edges = adjacent_pairs(2, &[vec![0, 1], vec![1, 0]]);
         let (order, forced) = topo_order(2, &edges, &[0, 0]);
         assert_eq!(order, [0, 1]);
         assert_eq!(

@@ -1,20 +1,24 @@
 //! The merged timeline and its parts.
 
+use super::index::Index;
 use super::MergeOptions;
 use crate::Update;
 
 /// One timeline merged from snapshots of a live page.
 ///
-/// Everything in it is plain data: [`Timeline::absorb`] rebuilds the inputs
-/// from it, so a timeline read back from JSON can keep absorbing. Indices
-/// into [`entries`](Self::entries) and [`snapshots`](Self::snapshots) are
-/// the ones in this timeline.
+/// Everything in it is plain data, so a timeline read back from JSON can
+/// keep absorbing. Beside the data it keeps a private index of what it was
+/// merged from (not serialised, not compared, rebuilt from the data when
+/// missing or when the data no longer matches it), which makes
+/// [`Timeline::absorb`] cost about the size of the snapshot absorbed.
+/// Indices into [`entries`](Self::entries) and
+/// [`snapshots`](Self::snapshots) are the ones in this timeline.
 ///
 /// The updates it holds have their spans cleared ([`Span::default`]): they
 /// come from many sources, so no byte offset would point anywhere.
 ///
 /// [`Span::default`]: crate::Span
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Timeline {
     /// The updates, newest first.
@@ -30,6 +34,38 @@ pub struct Timeline {
     pub conflicts: Vec<Conflict>,
     /// The thresholds the merge used.
     pub options: MergeOptions,
+    /// What it was merged from, for absorbing more.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) index: Cache,
+}
+
+impl std::fmt::Debug for Timeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Timeline")
+            .field("entries", &self.entries)
+            .field("snapshots", &self.snapshots)
+            .field("chronology", &self.chronology)
+            .field("gaps", &self.gaps)
+            .field("conflicts", &self.conflicts)
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// The private index of a timeline: it never makes two timelines differ.
+#[derive(Clone, Default)]
+pub(crate) struct Cache(pub(crate) Option<Box<Index>>);
+
+impl PartialEq for Cache {
+    fn eq(&self, _: &Cache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Index" } else { "None" })
+    }
 }
 
 /// How the chronology of the snapshots was found.

@@ -1,0 +1,602 @@
+//! What a timeline was merged from, kept beside it so that folding in one
+//! more snapshot costs about the size of that snapshot.
+//!
+//! The index holds every distinct version once (its key, its [`Features`],
+//! the snapshots that show it), the lookup keys that suggest candidates, the
+//! alike pairs found so far, and the grouping of versions into entries. A
+//! new snapshot adds its new versions, compares them with the versions that
+//! share a key, and regroups only the connected components it touches: the
+//! grouping of a component depends on nothing outside it (see
+//! [`join`]), so the result is the grouping a batch merge finds. What is
+//! genuinely global (order, chronology, removal, gaps) is recomputed from
+//! integers in [`layout`](super::assemble::layout).
+
+use super::assemble::{layout, Input, Plan, Prior};
+use super::identity::{alike, alike_edges, join, Features};
+use super::{Entry, SnapshotInfo};
+use super::{MergeOptions, Timeline};
+use crate::Update;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+
+/// No group yet.
+const NONE: u32 = u32::MAX;
+/// The distance between the order labels of neighbouring versions when they
+/// are (re)numbered.
+const SPACING: u64 = 1 << 32;
+
+/// The version of each revision of a timeline's entries, flat: entry `e`'s
+/// are `vids[start[e]..start[e + 1]]`.
+#[derive(Debug, Clone)]
+pub(crate) struct Revisions {
+    pub(crate) vids: Vec<u32>,
+    pub(crate) start: Vec<usize>,
+}
+
+/// One merged snapshot, its updates as version numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct Snap {
+    pub(crate) label: String,
+    pub(crate) captured: Option<i64>,
+    pub(crate) has_more: bool,
+    pub(crate) truncated: bool,
+    pub(crate) seq: Vec<u32>,
+}
+
+impl Snap {
+    /// Whether its window reaches the end of the history.
+    pub(crate) fn complete(&self) -> bool {
+        !self.has_more && !self.truncated
+    }
+}
+
+/// The merge's memory (see the module docs). Versions and snapshots have
+/// stable numbers, in the order they were added.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    options: MergeOptions,
+    /// Version key → version.
+    by_key: BTreeMap<String, u32>,
+    /// Per version: a label whose order is the order of the keys.
+    ord: Vec<u64>,
+    features: Vec<Features>,
+    /// Per version: the snapshots that show it, ascending.
+    shown_in: Vec<Vec<u32>>,
+    /// Per version: the alike versions and the score.
+    adj: Vec<Vec<(u32, f64)>>,
+    /// Lookup key → the versions that have it.
+    postings: HashMap<u64, Vec<u32>>,
+    /// Per version: its group.
+    group_of: Vec<u32>,
+    /// Per group: its versions (empty when the number is free).
+    members: Vec<Vec<u32>>,
+    /// Per group: its version first in key order.
+    least: Vec<u32>,
+    free: Vec<u32>,
+    /// The groups in use, by their version first in key order: the entry
+    /// numbers.
+    numbered: Vec<u32>,
+    snaps: Vec<Snap>,
+    /// Snapshots in canonical order.
+    canon: Vec<u32>,
+    /// Snapshots in the order of [`Timeline::snapshots`].
+    chrono: Vec<u32>,
+    /// Per version: whether its entry may have changed since the last
+    /// layout.
+    dirty: Vec<bool>,
+    /// An empty buffer for laying out entries, kept for its capacity.
+    spare: Vec<Entry>,
+}
+
+/// Version updates by version number, to be moved into the timeline.
+pub(crate) type Updates = HashMap<u32, Update<'static>>;
+
+impl Index {
+    /// The index of a batch: `inputs` in any order.
+    pub(crate) fn build(mut inputs: Vec<Input>, options: &MergeOptions) -> (Index, Updates) {
+        inputs.sort_by(Input::canonical);
+        inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
+
+        // Distinct versions, numbered in key order.
+        let mut keys: Vec<&str> = inputs
+            .iter()
+            .flat_map(|i| i.keys.iter().map(String::as_str))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let version_of = |k: &str| keys.binary_search(&k).unwrap_or(0) as u32;
+        let seqs: Vec<Vec<u32>> = inputs
+            .iter()
+            .map(|i| i.keys.iter().map(|k| version_of(k)).collect())
+            .collect();
+        let n = keys.len();
+        let by_key: BTreeMap<String, u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(v, k)| ((*k).to_owned(), v as u32))
+            .collect();
+        let mut updates: Updates = HashMap::with_capacity(n);
+        let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut snaps = Vec::with_capacity(inputs.len());
+        for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
+            for (u, &v) in input.updates.into_iter().zip(&seq) {
+                updates.entry(v).or_insert(u);
+                let list = &mut shown_in[v as usize];
+                if list.last() != Some(&(s as u32)) {
+                    list.push(s as u32);
+                }
+            }
+            snaps.push(Snap {
+                label: input.label,
+                captured: input.captured,
+                has_more: input.has_more,
+                truncated: input.truncated,
+                seq,
+            });
+        }
+
+        let features: Vec<Features> = (0..n as u32)
+            .map(|v| match updates.get(&v) {
+                Some(u) => Features::of(u, options),
+                None => Features::of(&super::assemble::empty_update(), options),
+            })
+            .collect();
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (v, f) in features.iter().enumerate() {
+            for &k in &f.keys {
+                postings.entry(k).or_default().push(v as u32);
+            }
+        }
+        let edges = alike_edges(&features, options);
+        let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+        for &(s, a, b) in &edges {
+            adj[a as usize].push((b, s));
+            adj[b as usize].push((a, s));
+        }
+        let least_of = join(n, edges, &shown_in);
+        let mut index = Index {
+            options: options.clone(),
+            by_key,
+            ord: (0..n as u64).map(|v| (v + 1) * SPACING).collect(),
+            features,
+            shown_in,
+            adj,
+            postings,
+            group_of: vec![NONE; n],
+            members: Vec::new(),
+            least: Vec::new(),
+            free: Vec::new(),
+            numbered: Vec::new(),
+            canon: (0..snaps.len() as u32).collect(),
+            chrono: Vec::new(),
+            dirty: vec![false; n],
+            spare: Vec::new(),
+            snaps,
+        };
+        for (v, &l) in least_of.iter().enumerate() {
+            let g = if l == v {
+                index.members.push(Vec::new());
+                index.least.push(v as u32);
+                (index.members.len() - 1) as u32
+            } else {
+                index.group_of[l]
+            };
+            index.group_of[v] = g;
+            if let Some(m) = index.members.get_mut(g as usize) {
+                m.push(v as u32);
+            }
+        }
+        // Versions are numbered in key order, and so are groups by their least.
+        index.numbered = (0..index.members.len() as u32).collect();
+        (index, updates)
+    }
+
+    /// Whether this index still describes `timeline`: the same options and
+    /// snapshots, and every revision named by exactly one version. Returns
+    /// the version of each revision, entry by entry.
+    pub(crate) fn describes(&self, timeline: &Timeline) -> Option<Revisions> {
+        if self.options != timeline.options
+            || self.chrono.len() != timeline.snapshots.len()
+            || self.members.len() - self.free.len() != timeline.entries.len()
+        {
+            return None;
+        }
+        // The revisions of all entries, flat: entry `e`'s start at `start[e]`.
+        let mut start = Vec::with_capacity(timeline.entries.len() + 1);
+        start.push(0);
+        for e in &timeline.entries {
+            start.push(start.last().copied().unwrap_or(0) + e.revisions.len());
+        }
+        let mut vids = vec![NONE; start.last().copied().unwrap_or(0)];
+        let mut filled = 0;
+        let mut placed = vec![false; self.features.len()];
+        for (info, &sid) in timeline.snapshots.iter().zip(&self.chrono) {
+            let snap = self.snaps.get(sid as usize)?;
+            if snap.label != info.label
+                || snap.captured != info.captured
+                || snap.has_more != info.has_more
+                || snap.truncated != info.truncated
+                || snap.seq.len() != info.shown.len()
+            {
+                return None;
+            }
+            for (shown, &v) in info.shown.iter().zip(&snap.seq) {
+                let (from, to) = (*start.get(shown.entry)?, *start.get(shown.entry + 1)?);
+                if shown.revision >= to - from {
+                    return None;
+                }
+                let slot = vids.get_mut(from + shown.revision)?;
+                if *slot == NONE {
+                    let once = placed.get_mut(v as usize)?;
+                    if *once {
+                        return None; // one version in two revisions
+                    }
+                    *once = true;
+                    *slot = v;
+                    filled += 1;
+                } else if *slot != v {
+                    return None;
+                }
+            }
+        }
+        if filled != self.features.len() {
+            return None;
+        }
+        // Each entry is one group, whole.
+        for revisions in start.windows(2).map(|w| &vids[w[0]..w[1]]) {
+            let g = *self.group_of.get(*revisions.first()? as usize)?;
+            let whole = self.members.get(g as usize)?.len() == revisions.len();
+            if !whole
+                || revisions
+                    .iter()
+                    .any(|&v| self.group_of.get(v as usize) != Some(&g))
+            {
+                return None;
+            }
+        }
+        Some(Revisions { vids, start })
+    }
+
+    /// Fold one input in. Returns its new versions' updates, or `None` when
+    /// the input was already merged (nothing changes).
+    pub(crate) fn add(&mut self, input: Input) -> Option<Vec<(u32, Update<'static>)>> {
+        let found: Option<Vec<u32>> = input
+            .keys
+            .iter()
+            .map(|k| self.by_key.get(k).copied())
+            .collect();
+        if let Some(seq) = &found {
+            let probe = Probe {
+                label: &input.label,
+                captured: input.captured,
+                has_more: input.has_more,
+                truncated: input.truncated,
+                seq,
+            };
+            if self.canon_search(&probe).is_ok() {
+                return None;
+            }
+        }
+
+        // New versions.
+        let sid = self.snaps.len() as u32;
+        let before = self.features.len() as u32;
+        let mut seq = Vec::with_capacity(input.keys.len());
+        let mut fresh = Vec::new();
+        for (key, update) in input.keys.into_iter().zip(input.updates) {
+            if let Some(&v) = self.by_key.get(&key) {
+                seq.push(v);
+                continue;
+            }
+            let v = self.features.len() as u32;
+            self.insert_key(key, v);
+            self.features.push(Features::of(&update, &self.options));
+            self.shown_in.push(Vec::new());
+            self.adj.push(Vec::new());
+            self.group_of.push(NONE);
+            self.dirty.push(true);
+            seq.push(v);
+            fresh.push((v, update));
+        }
+        for &v in &seq {
+            let list = &mut self.shown_in[v as usize];
+            if list.last() != Some(&sid) {
+                list.push(sid);
+            }
+        }
+
+        // Lookup keys: new candidates, and keys grown too common.
+        let limit = self.options.max_key_versions.max(1);
+        let mut crossed = Vec::new();
+        for &(v, _) in &fresh {
+            for &k in &self.features[v as usize].keys {
+                let list = self.postings.entry(k).or_default();
+                list.push(v);
+                if list.len() == limit + 1 {
+                    crossed.push(k);
+                }
+            }
+        }
+        let mut touched: Vec<u32> = seq.clone();
+        for k in crossed {
+            let old: Vec<u32> = self
+                .postings
+                .get(&k)
+                .map(|l| l.iter().copied().filter(|&v| v < before).collect())
+                .unwrap_or_default();
+            for (i, &a) in old.iter().enumerate() {
+                for &b in &old[i + 1..] {
+                    let linked = self.adj[a as usize].iter().any(|&(u, _)| u == b);
+                    if linked && !self.candidates(a, b, limit) {
+                        self.adj[a as usize].retain(|&(u, _)| u != b);
+                        self.adj[b as usize].retain(|&(u, _)| u != a);
+                        touched.extend([a, b]);
+                    }
+                }
+            }
+        }
+        for &(v, _) in &fresh {
+            let mut others: Vec<u32> = Vec::new();
+            for k in &self.features[v as usize].keys {
+                if let Some(list) = self.postings.get(k).filter(|l| l.len() <= limit) {
+                    others.extend(list.iter().copied().filter(|&u| u < before || u < v));
+                }
+            }
+            others.sort_unstable();
+            others.dedup();
+            for u in others {
+                let (fu, fv) = (&self.features[u as usize], &self.features[v as usize]);
+                if let Some(score) = alike(fu, fv, &self.options) {
+                    self.adj[u as usize].push((v, score));
+                    self.adj[v as usize].push((u, score));
+                }
+            }
+        }
+
+        // The snapshot, in canonical order.
+        let probe = Probe {
+            label: &input.label,
+            captured: input.captured,
+            has_more: input.has_more,
+            truncated: input.truncated,
+            seq: &seq,
+        };
+        let at = match self.canon_search(&probe) {
+            Ok(i) | Err(i) => i,
+        };
+        self.canon.insert(at, sid);
+        self.snaps.push(Snap {
+            label: input.label,
+            captured: input.captured,
+            has_more: input.has_more,
+            truncated: input.truncated,
+            seq,
+        });
+        self.regroup(touched);
+        Some(fresh)
+    }
+
+    /// Whether `a` and `b` still share a lookup key few enough versions have.
+    fn candidates(&self, a: u32, b: u32, limit: usize) -> bool {
+        let (ka, kb) = (
+            &self.features[a as usize].keys,
+            &self.features[b as usize].keys,
+        );
+        let (mut i, mut j) = (0, 0);
+        while i < ka.len() && j < kb.len() {
+            match ka[i].cmp(&kb[j]) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    if self.postings.get(&ka[i]).is_some_and(|l| l.len() <= limit) {
+                        return true;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        false
+    }
+
+    /// Record a new key, with an order label between its neighbours' (all
+    /// labels are renumbered when there is no room).
+    fn insert_key(&mut self, key: String, v: u32) {
+        let below = self
+            .by_key
+            .range::<str, _>((Bound::Unbounded, Bound::Excluded(key.as_str())))
+            .next_back()
+            .map_or(0, |(_, &u)| self.ord[u as usize]);
+        let above = self
+            .by_key
+            .range::<str, _>((Bound::Excluded(key.as_str()), Bound::Unbounded))
+            .next()
+            .map_or(u64::MAX, |(_, &u)| self.ord[u as usize]);
+        self.by_key.insert(key, v);
+        self.ord.push(below + (above - below) / 2);
+        if above - below < 2 {
+            let step = (u64::MAX / (self.by_key.len() as u64 + 1)).min(SPACING);
+            for (i, &u) in self.by_key.values().enumerate() {
+                self.ord[u as usize] = (i as u64 + 1) * step;
+            }
+        }
+    }
+
+    /// Where `probe` is, or would go, in the canonical order.
+    fn canon_search(&self, probe: &Probe<'_>) -> Result<usize, usize> {
+        self.canon.binary_search_by(|&s| {
+            let snap = &self.snaps[s as usize];
+            let mine = Probe {
+                label: &snap.label,
+                captured: snap.captured,
+                has_more: snap.has_more,
+                truncated: snap.truncated,
+                seq: &snap.seq,
+            };
+            mine.cmp(probe, &self.ord)
+        })
+    }
+
+    /// Regroup the connected components of the versions `touched`.
+    fn regroup(&mut self, touched: Vec<u32>) {
+        // The components, by breadth-first search.
+        let mut comp: Vec<u32> = Vec::new();
+        let mut in_comp: HashMap<u32, usize> = HashMap::new();
+        for v in touched {
+            if in_comp.contains_key(&v) {
+                continue;
+            }
+            in_comp.insert(v, 0);
+            comp.push(v);
+            let mut next = comp.len() - 1;
+            while next < comp.len() {
+                let x = comp[next] as usize;
+                next += 1;
+                for &(u, _) in &self.adj[x] {
+                    if let std::collections::hash_map::Entry::Vacant(e) = in_comp.entry(u) {
+                        e.insert(0);
+                        comp.push(u);
+                    }
+                }
+            }
+        }
+        // Free their groups.
+        for &v in &comp {
+            self.dirty[v as usize] = true;
+            let g = self.group_of[v as usize];
+            if g != NONE {
+                if let Some(m) = self.members.get_mut(g as usize) {
+                    if !m.is_empty() {
+                        m.clear();
+                        self.free.push(g);
+                        let at = self.ord[self.least[g as usize] as usize];
+                        if let Ok(i) = self.numbered.binary_search_by_key(&at, |&h| {
+                            self.ord[self.least[h as usize] as usize]
+                        }) {
+                            self.numbered.remove(i);
+                        }
+                    }
+                }
+            }
+        }
+        // Join them again, numbered in key order.
+        comp.sort_unstable_by_key(|&v| self.ord[v as usize]);
+        for (i, &v) in comp.iter().enumerate() {
+            in_comp.insert(v, i);
+        }
+        let mut edges = Vec::new();
+        for (a, &v) in comp.iter().enumerate() {
+            for &(u, score) in &self.adj[v as usize] {
+                if let Some(&b) = in_comp.get(&u) {
+                    if b > a {
+                        edges.push((score, a as u32, b as u32));
+                    }
+                }
+            }
+        }
+        let shown: Vec<&[u32]> = comp
+            .iter()
+            .map(|&v| self.shown_in[v as usize].as_slice())
+            .collect();
+        let least_of = join(comp.len(), edges, &shown);
+        for (i, &l) in least_of.iter().enumerate() {
+            let v = comp[i];
+            let g = if l == i {
+                let g = match self.free.pop() {
+                    Some(g) => g,
+                    None => {
+                        self.members.push(Vec::new());
+                        self.least.push(NONE);
+                        (self.members.len() - 1) as u32
+                    }
+                };
+                self.least[g as usize] = v;
+                let at = self.ord[v as usize];
+                let i = self
+                    .numbered
+                    .partition_point(|&h| self.ord[self.least[h as usize] as usize] < at);
+                self.numbered.insert(i, g);
+                g
+            } else {
+                self.group_of[comp[l] as usize]
+            };
+            self.group_of[v as usize] = g;
+            self.members[g as usize].push(v);
+        }
+    }
+
+    /// The timeline of everything added: `updates` holds the update of
+    /// every version that no entry of `prior` (the timeline absorbing, its
+    /// entries, snapshots, and the version of each revision) holds.
+    pub(crate) fn timeline(
+        mut self: Box<Self>,
+        updates: Updates,
+        prior: Option<(Vec<Entry>, Vec<SnapshotInfo>, Revisions)>,
+    ) -> Timeline {
+        // Entries numbered by their version first in key order.
+        let groups = &self.numbered;
+        let mut number = vec![0; self.members.len()];
+        for (e, &g) in groups.iter().enumerate() {
+            number[g as usize] = e;
+        }
+        let entry_of: Vec<usize> = self
+            .group_of
+            .iter()
+            .map(|&g| number.get(g as usize).copied().unwrap_or(0))
+            .collect();
+        let dirty = std::mem::replace(&mut self.dirty, vec![false; self.features.len()]);
+        let prior = prior.map(|(entries, snapshots, vids)| {
+            let mut old_of_sid = vec![usize::MAX; self.snaps.len()];
+            for (p, &sid) in self.chrono.iter().enumerate() {
+                old_of_sid[sid as usize] = p;
+            }
+            Prior {
+                entries,
+                snapshots,
+                vids,
+                old_pos: self.canon.iter().map(|&s| old_of_sid[s as usize]).collect(),
+                dirty,
+            }
+        });
+        let mut spare = std::mem::take(&mut self.spare);
+        let snaps: Vec<&Snap> = self
+            .canon
+            .iter()
+            .map(|&s| &self.snaps[s as usize])
+            .collect();
+        let plan = Plan {
+            snaps,
+            entry_of,
+            entries: self.numbered.len(),
+        };
+        let (mut timeline, chrono) = layout(&plan, updates, prior, &mut spare, &self.options);
+        self.chrono = chrono.iter().map(|&s| self.canon[s]).collect();
+        self.spare = spare;
+        timeline.index = super::timeline::Cache(Some(self));
+        timeline
+    }
+}
+
+/// A snapshot as the canonical order compares it.
+struct Probe<'p> {
+    label: &'p str,
+    captured: Option<i64>,
+    has_more: bool,
+    truncated: bool,
+    seq: &'p [u32],
+}
+
+impl Probe<'_> {
+    /// The canonical order: label, capture time, flags, then the versions
+    /// shown, compared by key.
+    fn cmp(&self, other: &Probe<'_>, ord: &[u64]) -> Ordering {
+        (self.label, self.captured, self.has_more, self.truncated)
+            .cmp(&(other.label, other.captured, other.has_more, other.truncated))
+            .then_with(|| {
+                let a = self.seq.iter().map(|&v| ord[v as usize]);
+                let b = other.seq.iter().map(|&v| ord[v as usize]);
+                a.cmp(b)
+            })
+    }
+}
