@@ -63,7 +63,9 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w));
-    if !(telling_last || telling_first || spoke_to(t).is_some()) {
+    // Without a telling word only the `spoke to` form is left, and it ends
+    // with a full stop: search for it only then.
+    if !(telling_last || telling_first || t.ends_with('.') && spoke_to(t).is_some()) {
         return None;
     }
     let words = super::words::count_up_to(t, 16);
