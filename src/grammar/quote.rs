@@ -109,16 +109,26 @@ pub(crate) fn parts(text: &str, open: Option<Family>) -> Option<QuoteParts<'_>> 
 }
 
 /// Whether `s` reopens a quotation of `family` that it never closes.
+///
+/// Only the bytes a mark can start with are visited; the character before
+/// one is decoded when it is reached.
 fn reopens_unclosed(s: &str, family: Family) -> bool {
+    let bytes = s.as_bytes();
     let mut open = false;
-    let mut before: Option<char> = None;
+    // Right after an opening mark nothing stands before the next character.
+    let mut after_opening = false;
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
+        let before = if after_opening {
+            None
+        } else {
+            s[..i].chars().next_back()
+        };
         if open {
             if let Some(len) = closing_at(rest, family, before) {
                 open = false;
-                before = rest[..len].chars().last();
+                after_opening = false;
                 i += len;
                 continue;
             }
@@ -126,15 +136,18 @@ fn reopens_unclosed(s: &str, family: Family) -> bool {
             if let Some((f, len)) = opening(rest) {
                 if f == family {
                     open = true;
+                    after_opening = true;
                     i += len;
-                    before = None;
                     continue;
                 }
             }
         }
-        let Some(c) = rest.chars().next() else { break };
-        before = Some(c);
-        i += c.len_utf8();
+        after_opening = false;
+        i += rest.chars().next().map_or(1, char::len_utf8);
+        i += bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+            .unwrap_or(bytes.len() - i);
     }
     open
 }
@@ -320,5 +333,51 @@ mod tests {
         );
         assert_eq!(speaker("he said."), Some("he"));
         assert_eq!(speaker("and more besides."), None);
+    }
+
+    /// The reading the jumping `reopens_unclosed` must equal: every
+    /// character visited.
+    fn reopens_unclosed_char_by_char(s: &str, family: Family) -> bool {
+        let mut open = false;
+        let mut before: Option<char> = None;
+        let mut i = 0;
+        while i < s.len() {
+            let rest = &s[i..];
+            if open {
+                if let Some(len) = closing_at(rest, family, before) {
+                    open = false;
+                    before = rest[..len].chars().last();
+                    i += len;
+                    continue;
+                }
+            } else if before.is_none_or(|c| c.is_whitespace() || c == '(') {
+                if let Some((f, len)) = opening(rest) {
+                    if f == family {
+                        open = true;
+                        i += len;
+                        before = None;
+                        continue;
+                    }
+                }
+            }
+            let Some(c) = rest.chars().next() else { break };
+            before = Some(c);
+            i += c.len_utf8();
+        }
+        open
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reopening_is_read_at_marks_as_at_every_character(
+            s in "[a ('\"`“”‘’„–.]{0,40}",
+        ) {
+            for family in [Family::Double, Family::Single] {
+                proptest::prop_assert_eq!(
+                    reopens_unclosed(&s, family),
+                    reopens_unclosed_char_by_char(&s, family)
+                );
+            }
+        }
     }
 }
