@@ -193,6 +193,14 @@ fn key(word: &str) -> (Key, Option<u8>) {
 
 /// [`stem`] of an ASCII word in any case.
 fn stem_any_case(w: &[u8]) -> usize {
+    // Every rule cuts after an `s`, `g`, `d` or `e`: most words end in
+    // another letter.
+    if !w
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b's' | b'g' | b'd' | b'e'))
+    {
+        return w.len();
+    }
     let ends = |w: &[u8], suffix: &[u8]| {
         w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
