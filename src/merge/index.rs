@@ -13,7 +13,7 @@
 
 use super::assemble::{layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
-use super::{Entry, SnapshotInfo};
+use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
 use crate::Update;
 use std::cmp::Ordering;
@@ -203,9 +203,26 @@ impl Index {
             return None;
         }
         // The revisions of all entries, flat: entry `e`'s start at `start[e]`.
+        // Entries reused as they stand must point only where they may.
+        let snapshots = timeline.snapshots.len();
         let mut start = Vec::with_capacity(timeline.entries.len() + 1);
         start.push(0);
         for e in &timeline.entries {
+            let removed_at = match e.status {
+                Status::Present => 0,
+                Status::Removed { snapshot } => snapshot,
+            };
+            let within = |list: &[usize]| list.iter().all(|&s| s < snapshots);
+            if e.latest >= e.revisions.len()
+                || e.revisions.iter().any(|r| r.snapshots.is_empty())
+                || e.first_seen > e.last_seen
+                || e.last_seen >= snapshots
+                || removed_at >= snapshots
+                || !within(&e.seen_in)
+                || !e.revisions.iter().all(|r| within(&r.snapshots))
+            {
+                return None;
+            }
             start.push(start.last().copied().unwrap_or(0) + e.revisions.len());
         }
         let mut vids = vec![NONE; start.last().copied().unwrap_or(0)];
@@ -222,7 +239,10 @@ impl Index {
                 return None;
             }
             for (shown, &v) in info.shown.iter().zip(&snap.seq) {
-                let (from, to) = (*start.get(shown.entry)?, *start.get(shown.entry + 1)?);
+                let (from, to) = (
+                    *start.get(shown.entry)?,
+                    *start.get(shown.entry.checked_add(1)?)?,
+                );
                 if shown.revision >= to - from {
                     return None;
                 }
@@ -313,7 +333,7 @@ impl Index {
             for &k in &self.features[v as usize].keys {
                 let list = self.postings.entry(k).or_default();
                 list.push(v);
-                if list.len() == limit + 1 {
+                if limit.checked_add(1) == Some(list.len()) {
                     crossed.push(k);
                 }
             }
