@@ -85,8 +85,6 @@ pub(crate) struct Index {
     /// Per version: whether its entry may have changed since the last
     /// layout.
     dirty: Vec<bool>,
-    /// An empty buffer for laying out entries, kept for its capacity.
-    spare: Vec<Entry>,
 }
 
 /// Version updates by version number, to be moved into the timeline.
@@ -171,7 +169,6 @@ impl Index {
             canon: (0..snaps.len() as u32).collect(),
             chrono: Vec::new(),
             dirty: vec![false; n],
-            spare: Vec::new(),
             snaps,
         };
         for (v, &l) in least_of.iter().enumerate() {
@@ -212,13 +209,14 @@ impl Index {
                 Status::Present => 0,
                 Status::Removed { snapshot } => snapshot,
             };
-            let within = |list: &[usize]| list.iter().all(|&s| s < snapshots);
+            // Lists of snapshots are ascending: their ends bound them.
+            let within = |list: &[usize]| list.last().is_some_and(|&s| s < snapshots);
             if e.latest >= e.revisions.len()
-                || e.revisions.iter().any(|r| r.snapshots.is_empty())
                 || e.first_seen > e.last_seen
                 || e.last_seen >= snapshots
                 || removed_at >= snapshots
-                || !within(&e.seen_in)
+                || e.seen_in.first() != Some(&e.first_seen)
+                || e.seen_in.last() != Some(&e.last_seen)
                 || !e.revisions.iter().all(|r| within(&r.snapshots))
             {
                 return None;
@@ -579,7 +577,6 @@ impl Index {
                 dirty,
             }
         });
-        let mut spare = std::mem::take(&mut self.spare);
         let snaps: Vec<&Snap> = self
             .canon
             .iter()
@@ -590,9 +587,8 @@ impl Index {
             entry_of,
             entries: self.numbered.len(),
         };
-        let (mut timeline, chrono) = layout(&plan, updates, prior, &mut spare, &self.options);
+        let (mut timeline, chrono) = layout(&plan, updates, prior, &self.options);
         self.chrono = chrono.iter().map(|&s| self.canon[s]).collect();
-        self.spare = spare;
         timeline.index = super::timeline::Cache(Some(self));
         timeline
     }
