@@ -169,21 +169,27 @@ pub(crate) fn layout(
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut repeated: Vec<(usize, usize)> = Vec::new();
     let mut stamp = vec![usize::MAX; n];
-    let seq_e: Vec<Vec<usize>> = seq_v
-        .iter()
-        .enumerate()
-        .map(|(s, seq)| {
-            let mut seen = Vec::with_capacity(seq.len());
-            for &v in *seq {
-                let e = entry_of[v as usize];
-                if stamp[e] == s {
-                    repeated.push((s, e));
-                } else {
-                    stamp[e] = s;
-                    seen.push(e);
-                }
+    let mut flat: Vec<usize> = Vec::with_capacity(seq_v.iter().map(|q| q.len()).sum());
+    let mut ends = Vec::with_capacity(seq_v.len());
+    for (s, seq) in seq_v.iter().enumerate() {
+        for &v in *seq {
+            let e = entry_of[v as usize];
+            if stamp[e] == s {
+                repeated.push((s, e));
+            } else {
+                stamp[e] = s;
+                flat.push(e);
             }
-            seen
+        }
+        ends.push(flat.len());
+    }
+    let mut from = 0;
+    let seq_e: Vec<&[usize]> = ends
+        .iter()
+        .map(|&to| {
+            let seq = flat.get(from..to).unwrap_or_default();
+            from = to;
+            seq
         })
         .collect();
 
@@ -192,7 +198,7 @@ pub(crate) fn layout(
     let mut first_time: Vec<Option<i64>> = vec![None; n];
     for (input, seq) in inputs.iter().zip(&seq_e) {
         if let Some(t) = input.captured {
-            for &e in seq {
+            for &e in *seq {
                 first_time[e] = Some(first_time[e].map_or(t, |f| f.min(t)));
             }
         }

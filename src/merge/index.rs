@@ -209,15 +209,12 @@ impl Index {
                 Status::Present => 0,
                 Status::Removed { snapshot } => snapshot,
             };
-            // Lists of snapshots are ascending: their ends bound them.
-            let within = |list: &[usize]| list.last().is_some_and(|&s| s < snapshots);
+            // What an entry holds in place (not its lists of snapshots,
+            // which are carried over as they stand and never followed).
             if e.latest >= e.revisions.len()
                 || e.first_seen > e.last_seen
                 || e.last_seen >= snapshots
                 || removed_at >= snapshots
-                || e.seen_in.first() != Some(&e.first_seen)
-                || e.seen_in.last() != Some(&e.last_seen)
-                || !e.revisions.iter().all(|r| within(&r.snapshots))
             {
                 return None;
             }
