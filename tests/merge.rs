@@ -602,3 +602,211 @@ fn text_snapshots_merge_and_round_trip() {
     }
     assert!(back.has_more);
 }
+
+/// What every timeline must satisfy, however it was made: indices point
+/// somewhere, and every update of `absorbed` is one of its revisions.
+fn assert_sane(t: &Timeline, absorbed: &Snapshot<'_>, case: &str) {
+    assert_sane_but_lists(t, absorbed, case);
+    let snapshots = t.snapshots.len();
+    for e in &t.entries {
+        assert!(e.seen_in.iter().all(|&s| s < snapshots), "{case}: seen_in");
+        assert!(
+            e.revisions
+                .iter()
+                .all(|r| !r.snapshots.is_empty() && r.snapshots.iter().all(|&s| s < snapshots)),
+            "{case}: revision snapshots"
+        );
+    }
+}
+
+/// [`assert_sane`] but for the entries' lists of snapshots, which an absorb
+/// carries over as they stand where it touches nothing.
+fn assert_sane_but_lists(t: &Timeline, absorbed: &Snapshot<'_>, case: &str) {
+    let (entries, snapshots) = (t.entries.len(), t.snapshots.len());
+    for s in &t.snapshots {
+        for shown in &s.shown {
+            let revisions = t.entries.get(shown.entry).map_or(0, |e| e.revisions.len());
+            assert!(shown.revision < revisions, "{case}: {shown:?}");
+        }
+    }
+    for e in &t.entries {
+        assert!(e.latest < e.revisions.len(), "{case}: latest");
+        assert!(
+            e.first_seen <= e.last_seen && e.last_seen < snapshots,
+            "{case}"
+        );
+        if let Status::Removed { snapshot } = e.status {
+            assert!(snapshot < snapshots, "{case}: status");
+        }
+    }
+    for g in &t.gaps {
+        assert!(
+            g.after < entries && g.before.is_none_or(|b| b < entries),
+            "{case}"
+        );
+    }
+    for u in &absorbed.page.updates {
+        assert!(
+            t.entries
+                .iter()
+                .any(|e| e.revisions.iter().any(|r| r.update == *u)),
+            "{case}: {:?} lost",
+            u.headline.text
+        );
+    }
+    assert!(
+        t.snapshots.iter().any(|s| s.label == absorbed.label),
+        "{case}: snapshot missing"
+    );
+}
+
+#[test]
+fn absorbing_into_a_corrupted_timeline_never_panics() {
+    use serde_json::{json, Value};
+    let snaps: Vec<Snapshot<'static>> = (0..6).map(growing_capture).collect();
+    let good = merge(snaps[..5].iter().cloned());
+    let next = &snaps[5];
+    let base = serde_json::to_value(&good).unwrap_or_default();
+    let huge = json!(u64::MAX);
+    type Edit = fn(&mut Value, &Value);
+    let edits: &[(&str, Edit)] = &[
+        ("shown entry out of range", |v, _| {
+            v["snapshots"][0]["shown"][0]["entry"] = json!(99_999);
+        }),
+        ("shown entry at usize::MAX", |v, huge| {
+            v["snapshots"][1]["shown"][2]["entry"] = huge.clone();
+        }),
+        ("shown revision out of range", |v, huge| {
+            v["snapshots"][2]["shown"][1]["revision"] = json!(7);
+            v["snapshots"][3]["shown"][0]["revision"] = huge.clone();
+        }),
+        ("duplicate shown indices", |v, _| {
+            if let Some(shown) = v["snapshots"][4]["shown"].as_array_mut() {
+                shown
+                    .iter_mut()
+                    .for_each(|s| *s = json!({"entry": 0, "revision": 0}));
+            }
+        }),
+        ("empty entries", |v, _| {
+            v["entries"][0]["revisions"] = json!([]);
+            v["entries"][3]["revisions"] = json!([]);
+        }),
+        ("no entries at all", |v, _| v["entries"] = json!([])),
+        ("no snapshots at all", |v, _| v["snapshots"] = json!([])),
+        ("empty shown lists", |v, _| {
+            v["snapshots"][0]["shown"] = json!([]);
+            v["snapshots"][4]["shown"] = json!([]);
+        }),
+        ("revisions pointing nowhere", |v, huge| {
+            v["entries"][1]["revisions"][0]["snapshots"] = json!([99, 3, 3]);
+            v["entries"][2]["latest"] = huge.clone();
+            v["entries"][2]["first_seen"] = json!(40);
+            v["entries"][2]["last_seen"] = huge.clone();
+            v["entries"][2]["seen_in"] = json!([7, 1, 400]);
+            v["entries"][4]["status"] = json!({"status": "removed", "snapshot": 77});
+        }),
+        ("duplicated snapshot labels", |v, _| {
+            if let Some(snapshots) = v["snapshots"].as_array_mut() {
+                snapshots
+                    .iter_mut()
+                    .for_each(|s| s["label"] = json!("same"));
+            }
+        }),
+        ("a snapshot repeated whole", |v, _| {
+            let first = v["snapshots"][0].clone();
+            if let Some(snapshots) = v["snapshots"].as_array_mut() {
+                snapshots.push(first.clone());
+                snapshots.push(first);
+            }
+        }),
+        ("gaps and conflicts pointing nowhere", |v, huge| {
+            v["gaps"] = json!([{"after": 500, "before": huge.clone(), "kind": "disjoint"}]);
+            v["conflicts"] = json!([{"kind": "repeated", "snapshot": huge.clone(), "entry": 3}]);
+        }),
+        ("headline and body emptied", |v, _| {
+            v["entries"][0]["revisions"][0]["update"]["headline"]["text"] = json!("");
+            v["entries"][0]["revisions"][0]["update"]["blocks"] = json!([]);
+        }),
+        ("extreme options", |v, huge| {
+            v["options"]["max_key_versions"] = huge.clone();
+            v["options"]["min_body_words"] = huge.clone();
+            v["options"]["headline_similarity"] = json!(-3.0);
+            v["options"]["body_containment"] = json!(1e300);
+        }),
+        ("zero options", |v, _| {
+            v["options"]["max_key_versions"] = json!(0);
+            v["options"]["min_body_words"] = json!(0);
+            v["options"]["body_similarity"] = json!(0.0);
+        }),
+    ];
+    for (case, edit) in edits {
+        let mut value = base.clone();
+        edit(&mut value, &huge);
+        let read: Result<Timeline, _> = serde_json::from_value(value);
+        assert!(read.is_ok(), "{case}: {read:?}");
+        let mut t = read.unwrap_or_default();
+        // Reading the corrupted timeline out does not panic either.
+        let _ = (t.to_string(), t.to_jsonld(), t.is_complete());
+        t.absorb(next.clone());
+        assert_sane(&t, next, case);
+        let once = t.clone();
+        t.absorb(next.clone());
+        assert_eq!(t, once, "{case}: absorbing again changed it");
+        t.absorb(snaps[0].clone());
+        assert_sane(&t, &snaps[0], case);
+    }
+
+    // The same edits on a timeline that still has its index.
+    type Poke = fn(&mut Timeline);
+    let pokes: &[(&str, Poke)] = &[
+        ("shown entry at usize::MAX", |t| {
+            t.snapshots[1].shown[0].entry = usize::MAX;
+        }),
+        ("shown revision at usize::MAX", |t| {
+            t.snapshots[1].shown[0].revision = usize::MAX;
+        }),
+        ("entry fields pointing nowhere", |t| {
+            poke_entry(&mut t.entries[0]);
+            if let Some(e) = t.entries.last_mut() {
+                poke_entry(e);
+            }
+        }),
+        ("revisions emptied", |t| t.entries[2].revisions.clear()),
+        ("entries dropped", |t| t.entries.truncate(1)),
+        ("snapshots dropped", |t| t.snapshots.truncate(2)),
+        ("labels duplicated", |t| {
+            t.snapshots.iter_mut().for_each(|s| s.label = "same".into());
+        }),
+        ("options changed", |t| {
+            t.options.max_key_versions = usize::MAX
+        }),
+    ];
+    for (case, poke) in pokes {
+        let mut t = good.clone();
+        poke(&mut t);
+        t.absorb(next.clone());
+        assert_sane(&t, next, case);
+        t.absorb(snaps[1].clone());
+        assert_sane(&t, &snaps[1], case);
+    }
+
+    // Lists of snapshots edited in memory are carried over where nothing
+    // touches them, and never followed.
+    let mut t = good.clone();
+    for e in &mut t.entries {
+        e.seen_in.insert(1, usize::MAX);
+        e.revisions[0].snapshots.push(usize::MAX);
+    }
+    t.absorb(next.clone());
+    assert_sane_but_lists(&t, next, "lists of snapshots pointing nowhere");
+}
+
+/// Point every index of `e` nowhere.
+fn poke_entry(e: &mut liveupdates::merge::Entry) {
+    e.latest = usize::MAX;
+    e.first_seen = usize::MAX;
+    e.last_seen = usize::MAX;
+    e.status = Status::Removed {
+        snapshot: usize::MAX,
+    };
+}

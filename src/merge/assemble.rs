@@ -147,13 +147,12 @@ pub(crate) struct Prior {
 /// Lay out the timeline of `plan`: `updates` holds the update of every
 /// version that no entry of `prior` holds (moved into the revisions).
 /// Entries of `prior` that nothing touched are reused, their positions
-/// renumbered. `spare` is a buffer for the next layout. Returns the timeline (without its index) and its snapshots'
+/// renumbered. Returns the timeline (without its index) and its snapshots'
 /// canonical numbers, in chronological order.
 pub(crate) fn layout(
     plan: &Plan<'_>,
     mut updates: HashMap<u32, Update<'static>>,
     prior: Option<Prior>,
-    spare: &mut Vec<Entry>,
     options: &MergeOptions,
 ) -> (Timeline, Vec<usize>) {
     let old_pos: Vec<usize> = prior
@@ -170,21 +169,27 @@ pub(crate) fn layout(
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut repeated: Vec<(usize, usize)> = Vec::new();
     let mut stamp = vec![usize::MAX; n];
-    let seq_e: Vec<Vec<usize>> = seq_v
-        .iter()
-        .enumerate()
-        .map(|(s, seq)| {
-            let mut seen = Vec::with_capacity(seq.len());
-            for &v in *seq {
-                let e = entry_of[v as usize];
-                if stamp[e] == s {
-                    repeated.push((s, e));
-                } else {
-                    stamp[e] = s;
-                    seen.push(e);
-                }
+    let mut flat: Vec<usize> = Vec::with_capacity(seq_v.iter().map(|q| q.len()).sum());
+    let mut ends = Vec::with_capacity(seq_v.len());
+    for (s, seq) in seq_v.iter().enumerate() {
+        for &v in *seq {
+            let e = entry_of[v as usize];
+            if stamp[e] == s {
+                repeated.push((s, e));
+            } else {
+                stamp[e] = s;
+                flat.push(e);
             }
-            seen
+        }
+        ends.push(flat.len());
+    }
+    let mut from = 0;
+    let seq_e: Vec<&[usize]> = ends
+        .iter()
+        .map(|&to| {
+            let seq = flat.get(from..to).unwrap_or_default();
+            from = to;
+            seq
         })
         .collect();
 
@@ -193,7 +198,7 @@ pub(crate) fn layout(
     let mut first_time: Vec<Option<i64>> = vec![None; n];
     for (input, seq) in inputs.iter().zip(&seq_e) {
         if let Some(t) = input.captured {
-            for &e in seq {
+            for &e in *seq {
                 first_time[e] = Some(first_time[e].map_or(t, |f| f.min(t)));
             }
         }
@@ -470,10 +475,9 @@ pub(crate) fn layout(
 
     // Renumber: entries by rank, snapshots by chronology. The reused
     // entries keep their relative order unless the order changed: then
-    // everything is sorted by rank.
-    let mut entries = std::mem::take(spare);
-    entries.clear();
-    entries.reserve(n);
+    // everything is sorted by rank. The old entries at the end that keep
+    // their place counted from the end stay where they are: the new head is
+    // spliced in front of them with one shift.
     let in_order = old_rank.iter().filter(|&&r| r != usize::MAX).is_sorted();
     if !in_order {
         built.extend(
@@ -485,23 +489,35 @@ pub(crate) fn layout(
         );
     }
     built.sort_unstable_by_key(|b| b.0);
+    let m = old_entries.len();
+    let mut split = m;
+    while split > 0
+        && old_rank
+            .get(split - 1)
+            .is_some_and(|&r| r != usize::MAX && r + m == n + split - 1)
+    {
+        split -= 1;
+    }
+    let head_len = n.saturating_sub(m - split);
+    let mut head = Vec::with_capacity(head_len);
     let mut built = built.into_iter().peekable();
-    let mut olds = old_rank.iter().zip(old_entries.drain(..));
-    for (r, gone) in removed.into_iter().enumerate() {
-        let entry = match built.next_if(|b| b.0 == r) {
-            Some((_, entry)) => Some(entry),
-            None => olds.find(|(&o, _)| o == r).map(|(_, entry)| entry),
-        };
-        if let Some(mut entry) = entry {
-            entry.status = match gone {
-                Some(p) => Status::Removed { snapshot: p },
-                None => Status::Present,
-            };
-            entries.push(entry);
+    let mut olds = old_rank.iter().zip(old_entries.iter_mut()).take(split);
+    for r in 0..head_len {
+        if let Some((_, entry)) = built.next_if(|b| b.0 == r) {
+            head.push(entry);
+        } else if let Some((_, entry)) = olds.find(|(&o, _)| o == r) {
+            head.push(std::mem::replace(entry, placeholder()));
         }
     }
     drop(olds);
-    *spare = old_entries;
+    let mut entries = old_entries;
+    entries.splice(..split, head);
+    for (entry, gone) in entries.iter_mut().zip(removed) {
+        entry.status = match gone {
+            Some(p) => Status::Removed { snapshot: p },
+            None => Status::Present,
+        };
+    }
     let shown_at = |v: u32| Shown {
         entry: rank[entry_of[v as usize]],
         revision: revision_of[v as usize],
@@ -546,6 +562,19 @@ pub(crate) fn layout(
         index: Cache::default(),
     };
     (timeline, chrono)
+}
+
+/// An entry that only holds a place while entries move.
+fn placeholder() -> Entry {
+    Entry {
+        update: empty_update(),
+        revisions: Vec::new(),
+        latest: 0,
+        first_seen: 0,
+        last_seen: 0,
+        seen_in: Vec::new(),
+        status: Status::Present,
+    }
 }
 
 /// A stand-in that is never reached: every version has a sample.

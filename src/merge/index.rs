@@ -13,7 +13,7 @@
 
 use super::assemble::{layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
-use super::{Entry, SnapshotInfo};
+use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
 use crate::Update;
 use std::cmp::Ordering;
@@ -85,8 +85,6 @@ pub(crate) struct Index {
     /// Per version: whether its entry may have changed since the last
     /// layout.
     dirty: Vec<bool>,
-    /// An empty buffer for laying out entries, kept for its capacity.
-    spare: Vec<Entry>,
 }
 
 /// Version updates by version number, to be moved into the timeline.
@@ -171,7 +169,6 @@ impl Index {
             canon: (0..snaps.len() as u32).collect(),
             chrono: Vec::new(),
             dirty: vec![false; n],
-            spare: Vec::new(),
             snaps,
         };
         for (v, &l) in least_of.iter().enumerate() {
@@ -203,9 +200,24 @@ impl Index {
             return None;
         }
         // The revisions of all entries, flat: entry `e`'s start at `start[e]`.
+        // Entries reused as they stand must point only where they may.
+        let snapshots = timeline.snapshots.len();
         let mut start = Vec::with_capacity(timeline.entries.len() + 1);
         start.push(0);
         for e in &timeline.entries {
+            let removed_at = match e.status {
+                Status::Present => 0,
+                Status::Removed { snapshot } => snapshot,
+            };
+            // What an entry holds in place (not its lists of snapshots,
+            // which are carried over as they stand and never followed).
+            if e.latest >= e.revisions.len()
+                || e.first_seen > e.last_seen
+                || e.last_seen >= snapshots
+                || removed_at >= snapshots
+            {
+                return None;
+            }
             start.push(start.last().copied().unwrap_or(0) + e.revisions.len());
         }
         let mut vids = vec![NONE; start.last().copied().unwrap_or(0)];
@@ -222,7 +234,10 @@ impl Index {
                 return None;
             }
             for (shown, &v) in info.shown.iter().zip(&snap.seq) {
-                let (from, to) = (*start.get(shown.entry)?, *start.get(shown.entry + 1)?);
+                let (from, to) = (
+                    *start.get(shown.entry)?,
+                    *start.get(shown.entry.checked_add(1)?)?,
+                );
                 if shown.revision >= to - from {
                     return None;
                 }
@@ -313,7 +328,7 @@ impl Index {
             for &k in &self.features[v as usize].keys {
                 let list = self.postings.entry(k).or_default();
                 list.push(v);
-                if list.len() == limit + 1 {
+                if limit.checked_add(1) == Some(list.len()) {
                     crossed.push(k);
                 }
             }
@@ -559,7 +574,6 @@ impl Index {
                 dirty,
             }
         });
-        let mut spare = std::mem::take(&mut self.spare);
         let snaps: Vec<&Snap> = self
             .canon
             .iter()
@@ -570,9 +584,8 @@ impl Index {
             entry_of,
             entries: self.numbered.len(),
         };
-        let (mut timeline, chrono) = layout(&plan, updates, prior, &mut spare, &self.options);
+        let (mut timeline, chrono) = layout(&plan, updates, prior, &self.options);
         self.chrono = chrono.iter().map(|&s| self.canon[s]).collect();
-        self.spare = spare;
         timeline.index = super::timeline::Cache(Some(self));
         timeline
     }

@@ -176,10 +176,13 @@ impl Timeline {
     /// and compared, and only the entries they touch are regrouped. Order,
     /// chronology, removal and gaps are settled again over the whole
     /// timeline, from integers, in time about linear in its size. The index
-    /// is checked against what the timeline says each snapshot showed; a
-    /// timeline read back from JSON (which has no index), or one edited so
-    /// that they no longer match, rebuilds it on its first absorb, which
-    /// costs about one merge.
+    /// is checked against what the timeline says each snapshot showed, and
+    /// the indices each entry holds in place (`latest`, `first_seen`,
+    /// `last_seen`, `status`) are checked to point somewhere; a timeline
+    /// read back from JSON (which has no index), or one edited so that they
+    /// no longer match, rebuilds it on its first absorb, which costs about
+    /// one merge. A rebuild keeps what is consistent: references that point
+    /// nowhere are dropped, never followed.
     ///
     /// ```
     /// use liveupdates::merge::{merge, Snapshot, Timeline};

@@ -16,11 +16,14 @@ pub(crate) struct Forced {
 /// The edges "`a` stands right above `b` in snapshot `s`", deduplicated,
 /// keeping the smallest snapshot for each pair, sorted by `(a, b)`. Entries
 /// are numbered below `n`.
-pub(crate) fn adjacent_pairs(n: usize, sequences: &[Vec<usize>]) -> Vec<(usize, usize, usize)> {
+pub(crate) fn adjacent_pairs<S: AsRef<[usize]>>(
+    n: usize,
+    sequences: &[S],
+) -> Vec<(usize, usize, usize)> {
     // Bucket by `a` (a counting sort), then sort each small bucket.
     let mut start = vec![0usize; n + 1];
     for seq in sequences {
-        for w in seq.windows(2) {
+        for w in seq.as_ref().windows(2) {
             start[w[0] + 1] += 1;
         }
     }
@@ -30,7 +33,7 @@ pub(crate) fn adjacent_pairs(n: usize, sequences: &[Vec<usize>]) -> Vec<(usize, 
     let mut fill = start.clone();
     let mut bucket = vec![(0usize, 0usize); start[n]];
     for (s, seq) in sequences.iter().enumerate() {
-        for w in seq.windows(2) {
+        for w in seq.as_ref().windows(2) {
             bucket[fill[w[0]]] = (w[1], s);
             fill[w[0]] += 1;
         }
