@@ -18,7 +18,8 @@
 //!   the text is empty), [`BylineMarker::Dash`] is `- {text}`,
 //!   [`BylineMarker::Bare`] is `{text}`. A link remnant is glued in front of
 //!   its line: `Read the full story ›- Vale TV Report`.
-//! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker.
+//! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker
+//!   (`-  {text}` when `- {text}` would read as a count line, `- 6 updates`).
 //! - Ad slots stand where [`AdSlot::position`] says; several at one place keep
 //!   their order in [`Page::ads`]; a position past the last update or block
 //!   is rendered after it. A [`Page::dangling_byline`] comes after the
@@ -174,7 +175,13 @@ fn bullet(marker: ListMarker) -> &'static str {
 }
 
 fn list_item(out: &mut Out<'_, '_>, i: &ListItem<'_>) -> fmt::Result {
-    out.line(&[bullet(i.marker), &i.text])
+    // `- 6 updates` would read back as a count line: a second space keeps
+    // the item a list item with the same text.
+    let marker = match i.marker {
+        ListMarker::Dash if crate::grammar::chrome::is_count(&i.text) => "-  ",
+        m => bullet(m),
+    };
+    out.line(&[marker, &i.text])
 }
 
 fn list(out: &mut Out<'_, '_>, l: &List<'_>) -> fmt::Result {
