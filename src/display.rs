@@ -15,7 +15,8 @@
 //!   lines at all. A page renders in its own [`Page::layout`]; any other node
 //!   renders spaced, or compact with the alternate flag (`{:#}`).
 //! - Bylines: [`BylineMarker::Numbered`] is `  1. {text}` (a bare `  1.` when
-//!   the text is empty), [`BylineMarker::Dash`] is `- {text}`,
+//!   the text is empty), [`BylineMarker::Dash`] is `- {text}` (`-  {text}`
+//!   when `- {text}` would read as a count line, `- 6 updates`),
 //!   [`BylineMarker::Bare`] is `{text}`. A link remnant is glued in front of
 //!   its line: `Read the full story ›- Vale TV Report`.
 //! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker
@@ -128,7 +129,7 @@ fn byline(out: &mut Out<'_, '_>, b: &Byline<'_>) -> fmt::Result {
         (BylineMarker::Numbered, true) => "  1.",
         (BylineMarker::Numbered, false) => "  1. ",
         (BylineMarker::Dash, true) => "-",
-        (BylineMarker::Dash, false) => "- ",
+        (BylineMarker::Dash, false) => dash(text),
         (BylineMarker::Bare, _) => "",
     };
     out.line(&[remnant(&b.remnant), marker, text])
@@ -174,11 +175,20 @@ fn bullet(marker: ListMarker) -> &'static str {
     }
 }
 
+/// The dash in front of `text`: `- `, or `-  ` when `- {text}` would read
+/// back as a count line (`- 6 updates`); the parser reads both as the same
+/// dash and text.
+fn dash(text: &str) -> &'static str {
+    if crate::grammar::chrome::is_count(text) {
+        "-  "
+    } else {
+        "- "
+    }
+}
+
 fn list_item(out: &mut Out<'_, '_>, i: &ListItem<'_>) -> fmt::Result {
-    // `- 6 updates` would read back as a count line: a second space keeps
-    // the item a list item with the same text.
     let marker = match i.marker {
-        ListMarker::Dash if crate::grammar::chrome::is_count(&i.text) => "-  ",
+        ListMarker::Dash => dash(&i.text),
         m => bullet(m),
     };
     out.line(&[marker, &i.text])
