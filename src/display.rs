@@ -15,10 +15,12 @@
 //!   lines at all. A page renders in its own [`Page::layout`]; any other node
 //!   renders spaced, or compact with the alternate flag (`{:#}`).
 //! - Bylines: [`BylineMarker::Numbered`] is `  1. {text}` (a bare `  1.` when
-//!   the text is empty), [`BylineMarker::Dash`] is `- {text}`,
+//!   the text is empty), [`BylineMarker::Dash`] is `- {text}` (`-  {text}`
+//!   when `- {text}` would read as a count line, `- 6 updates`),
 //!   [`BylineMarker::Bare`] is `{text}`. A link remnant is glued in front of
 //!   its line: `Read the full story ›- Vale TV Report`.
-//! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker.
+//! - List items: `  • {text}`, `· {text}` or `- {text}` by their marker
+//!   (`-  {text}` when `- {text}` would read as a count line, `- 6 updates`).
 //! - Ad slots stand where [`AdSlot::position`] says; several at one place keep
 //!   their order in [`Page::ads`]; a position past the last update or block
 //!   is rendered after it. A [`Page::dangling_byline`] comes after the
@@ -127,7 +129,7 @@ fn byline(out: &mut Out<'_, '_>, b: &Byline<'_>) -> fmt::Result {
         (BylineMarker::Numbered, true) => "  1.",
         (BylineMarker::Numbered, false) => "  1. ",
         (BylineMarker::Dash, true) => "-",
-        (BylineMarker::Dash, false) => "- ",
+        (BylineMarker::Dash, false) => dash(text),
         (BylineMarker::Bare, _) => "",
     };
     out.line(&[remnant(&b.remnant), marker, text])
@@ -173,8 +175,23 @@ fn bullet(marker: ListMarker) -> &'static str {
     }
 }
 
+/// The dash in front of `text`: `- `, or `-  ` when `- {text}` would read
+/// back as a count line (`- 6 updates`); the parser reads both as the same
+/// dash and text.
+fn dash(text: &str) -> &'static str {
+    if crate::grammar::chrome::is_count(text) {
+        "-  "
+    } else {
+        "- "
+    }
+}
+
 fn list_item(out: &mut Out<'_, '_>, i: &ListItem<'_>) -> fmt::Result {
-    out.line(&[bullet(i.marker), &i.text])
+    let marker = match i.marker {
+        ListMarker::Dash => dash(&i.text),
+        m => bullet(m),
+    };
+    out.line(&[marker, &i.text])
 }
 
 fn list(out: &mut Out<'_, '_>, l: &List<'_>) -> fmt::Result {

@@ -826,3 +826,59 @@ fn a_byline_before_trailing_ad_slots_marks_the_page_cut() {
     assert_eq!(roundtrip(text), Ok(()));
     assert!(parse(text).truncated);
 }
+
+/// fuzz/roundtrip: a dash list item whose text is a count (`-   6 updates`)
+/// rendered as `- 6 updates` read back as a count line (a paragraph inside
+/// an update, the header on a page without one); it renders as
+/// `-  6 updates`, which reads back as the same list item.
+#[test]
+fn a_dash_list_item_reading_like_a_count_line_stays_a_list_item() {
+    for text in [
+        "Live updates\n\nPier reopens\n\nThese schools stay closed:\n\n- Holm Primary\n-   6 updates\n",
+        "Pier reopens\n\nThese schools stay closed:\n\n-   6 updates\n- Holm Primary\n",
+    ] {
+        assert_eq!(roundtrip(text), Ok(()));
+        let page = parse(text);
+        let text2 = page.to_string();
+        assert!(text2.contains("\n-  6 updates\n"));
+        let rendered = parse(&text2);
+        for p in [&page, &rendered] {
+            assert_eq!(p.updates.len(), 1);
+            let items: Vec<(liveupdates::ListMarker, &str)> = p.updates[0]
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    liveupdates::Block::List(l) => Some(l),
+                    _ => None,
+                })
+                .flat_map(|l| l.items.iter().map(|i| (i.marker, &*i.text)))
+                .collect();
+            assert!(items.contains(&(liveupdates::ListMarker::Dash, "6 updates")));
+            assert_eq!(items.len(), 2);
+        }
+    }
+}
+
+/// fuzz/roundtrip (by hand, next to the list item above): a dash byline
+/// whose text is a count (`-   6 updates` above a headline) rendered as
+/// `- 6 updates` read back as the count-line header; it renders as
+/// `-  6 updates`, which reads back as the same byline.
+#[test]
+fn a_dash_byline_reading_like_a_count_line_stays_a_byline() {
+    for text in [
+        "-   6 updates\n\nPier reopens\n\nThe pier is open.\n",
+        "Live updates\nPier reopens\nThe pier at Holm is open to walkers again after two years of repairs.\n\
+         -   6 updates\nFerry sails again\nThe ferry is back.\n",
+    ] {
+        assert_eq!(roundtrip(text), Ok(()));
+        let page = parse(text);
+        let text2 = page.to_string();
+        assert!(text2.contains("-  6 updates\n"));
+        for p in [&page, &parse(&text2)] {
+            assert!(p.header.as_ref().is_none_or(|h| h.text != "- 6 updates"));
+            let byline = p.updates.iter().find_map(|u| u.byline.as_ref());
+            assert!(byline.is_some_and(|b| b.marker == liveupdates::BylineMarker::Dash
+                && b.text == "6 updates"));
+        }
+    }
+}

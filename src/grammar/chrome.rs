@@ -2,7 +2,7 @@
 //! link remnants and lone dashes.
 
 use super::{run, PResult};
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space1};
 use nom::combinator::{eof, opt};
 use nom::Parser;
@@ -15,9 +15,13 @@ pub(crate) fn is_live_header(line: &str) -> bool {
 
 /// A count line: `- 6 updates`, `- 1 update`.
 pub(crate) fn is_count_line(line: &str) -> bool {
+    line.trim().strip_prefix("- ").is_some_and(is_count)
+}
+
+/// What a count line says after its `- `: `6 updates`, `1 update`.
+pub(crate) fn is_count(text: &str) -> bool {
     fn count(i: &str) -> PResult<'_, ()> {
         (
-            tag("- "),
             digit1,
             space1,
             tag_no_case("update"),
@@ -27,7 +31,7 @@ pub(crate) fn is_count_line(line: &str) -> bool {
             .map(|_| ())
             .parse(i)
     }
-    run(count, line.trim()).is_some()
+    run(count, text.trim_end()).is_some()
 }
 
 /// `Latest … reports`: a related-reports heading (or, on some story pages,
@@ -117,6 +121,8 @@ mod tests {
         assert!(is_count_line("- 1 update"));
         assert!(!is_count_line("- Westmarch"));
         assert!(!is_count_line("- 6 updates today"));
+        assert!(!is_count_line("-   6 updates"));
+        assert!(is_count("6 updates "));
     }
 
     #[test]
