@@ -102,30 +102,6 @@ fn fold_into(word: &str, out: &mut String) {
     out.truncate(stem(out.as_bytes()));
 }
 
-/// The length of the stem of a lower-case word (see [`fold_into`]); only
-/// ASCII suffixes are cut, so the stem ends on a character boundary.
-fn stem(w: &[u8]) -> usize {
-    let mut len = w.len();
-    if w.ends_with(b"'s") {
-        len -= 2;
-    }
-    let w = &w[..len];
-    let cut = if len > 5 && w.ends_with(b"ing") {
-        3
-    } else if len > 4 && (w.ends_with(b"ed") || w.ends_with(b"es")) {
-        2
-    } else if len > 3 && w.ends_with(b"s") && !w.ends_with(b"ss") {
-        1
-    } else {
-        0
-    };
-    len -= cut;
-    if len >= 4 && w[len - 1] == b'e' {
-        len -= 1;
-    }
-    len
-}
-
 /// A folded word as a number: equal words give equal keys, and distinct
 /// folded words of up to eight bytes never share one (the mixing step is a
 /// bijection); longer ones collide with odds of about 2^-64.
@@ -160,7 +136,7 @@ fn key(word: &str) -> (Key, Option<u8>) {
     if bytes.is_ascii() {
         // Stem first (the suffixes are ASCII letters, so reading them in
         // any case is the same), then hash while folding case.
-        let len = stem_any_case(bytes);
+        let len = stem(bytes);
         let first = bytes[..len].first().map(u8::to_ascii_lowercase);
         return (hash_lower(&bytes[..len]), first);
     }
@@ -191,8 +167,10 @@ fn key(word: &str) -> (Key, Option<u8>) {
     (hash(out.as_bytes()), out.bytes().next())
 }
 
-/// [`stem`] of an ASCII word in any case.
-fn stem_any_case(w: &[u8]) -> usize {
+/// The length of the stem of a word (see [`fold_into`]), in any letter
+/// case; only ASCII suffixes are cut, so the stem ends on a character
+/// boundary.
+fn stem(w: &[u8]) -> usize {
     // Every rule cuts after an `s`, `g`, `d` or `e`: most words end in
     // another letter.
     if !w
