@@ -131,40 +131,40 @@ const fn hash(bytes: &[u8]) -> Key {
 /// of the folded word. Words of ASCII letters
 /// and curly apostrophes, nearly all of them, fold on the stack.
 fn key(word: &str) -> (Key, Option<u8>) {
-    const CURLY: &[u8] = "’".as_bytes();
-    let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        // Stem first (the suffixes are ASCII letters, so reading them in
-        // any case is the same), then hash while folding case.
-        let len = stem(bytes);
-        let first = bytes[..len].first().map(u8::to_ascii_lowercase);
-        return (hash_lower(&bytes[..len]), first);
-    }
     let mut buf = [0u8; 64];
-    if bytes.len() <= buf.len() {
-        let mut n = 0;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                buf[n] = b.to_ascii_lowercase();
-                i += 1;
-            } else if bytes[i..].starts_with(CURLY) {
-                buf[n] = b'\'';
-                i += CURLY.len();
-            } else {
-                break;
-            }
-            n += 1;
-        }
-        if i == bytes.len() {
-            let len = stem(&buf[..n]);
-            buf[len..n].fill(0);
-            return (hash_padded(&buf, len), buf[..len].first().copied());
-        }
+    if let Some(ascii) = straightened(word, &mut buf) {
+        // The suffixes are ASCII letters: stemming in any case is the same.
+        let stem = &ascii[..stem(ascii)];
+        return (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase));
     }
     let mut out = String::new();
     fold_into(word, &mut out);
     (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// The word as ASCII, curly apostrophes read as straight ones (copied into
+/// `buf` only when it holds one); `None` for other characters beyond ASCII.
+fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
+    const CURLY: &[u8] = "’".as_bytes();
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        return Some(bytes);
+    }
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let slot = buf.get_mut(n)?;
+        if b.is_ascii() {
+            *slot = b;
+            i += 1;
+        } else if bytes[i..].starts_with(CURLY) {
+            *slot = b'\'';
+            i += CURLY.len();
+        } else {
+            return None;
+        }
+        n += 1;
+    }
+    Some(&buf[..n])
 }
 
 /// The length of the stem of a word (see [`fold_into`]), in any letter
@@ -229,18 +229,6 @@ fn hash_lower(bytes: &[u8]) -> Key {
         .rev()
         .fold(0, |acc: u64, &b| (acc << 8) | u64::from(b));
     mix(h, last)
-}
-
-/// [`hash`] of `buf[..len]`, where `buf` holds zeros after `len`: whole
-/// eight-byte chunks are read at once.
-fn hash_padded(buf: &[u8; 64], len: usize) -> Key {
-    buf.chunks_exact(8)
-        .take(len.div_ceil(8))
-        .fold(0, |h: u64, chunk| {
-            let mut c = [0u8; 8];
-            c.copy_from_slice(chunk);
-            (h.rotate_left(5) ^ u64::from_le_bytes(c)).wrapping_mul(K)
-        })
 }
 
 /// The keys of [`STOP`], sorted for binary search.
@@ -692,8 +680,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    fn stop_keys_are_sorted_and_distinct_for_binary_search() {
+        assert!(STOP_KEYS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
