@@ -8,8 +8,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// At most this many words are read from a neighbouring paragraph.
 const WINDOW: usize = 40;
 
-/// Function words that say nothing about what a line is about (sorted, for
-/// binary search).
+/// Function words that say nothing about what a line is about (sorted;
+/// compared as folded, see [`stop_keys`]).
 const STOP: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "back",
     "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "ever",
@@ -110,8 +110,8 @@ pub(crate) type Key = u64;
 /// The odd multiplier that mixes each eight-byte chunk into a key.
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
-/// The key of folded bytes (usable in constants).
-const fn hash(bytes: &[u8]) -> Key {
+/// The key of folded bytes.
+fn hash(bytes: &[u8]) -> Key {
     let mut h: u64 = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -231,28 +231,17 @@ fn hash_lower(bytes: &[u8]) -> Key {
     mix(h, last)
 }
 
-/// The keys of [`STOP`], sorted for binary search.
-const STOP_KEYS: [Key; STOP.len()] = {
-    let mut keys = [0; STOP.len()];
-    let mut i = 0;
-    while i < STOP.len() {
-        keys[i] = hash(STOP[i].as_bytes());
-        i += 1;
-    }
-    // Insertion sort: constant evaluation has no `sort`.
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    keys
-};
+/// The keys of [`STOP`] as folded (`before` reads `befor`), sorted for
+/// binary search.
+fn stop_keys() -> &'static [Key] {
+    static KEYS: std::sync::OnceLock<Vec<Key>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<Key> = STOP.iter().map(|w| key(w).0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    })
+}
 
 /// The content words of a short line: folded, deduplicated, function words
 /// dropped, read from its first [`WINDOW`] words as [`Words`] splits them.
@@ -286,7 +275,7 @@ pub(crate) fn content(text: &str) -> Content {
     };
     for word in Words::new(text).take(WINDOW) {
         let (k, first) = key(word);
-        if STOP_KEYS.binary_search(&k).is_err() && !out.keys().contains(&k) {
+        if stop_keys().binary_search(&k).is_err() && !out.keys().contains(&k) {
             out.keys[out.len] = k;
             out.len += 1;
             out.firsts |= first.map_or(0, first_bit);
@@ -680,8 +669,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_keys_are_sorted_and_distinct_for_binary_search() {
-        assert!(STOP_KEYS.windows(2).all(|w| w[0] < w[1]));
+    fn stop_keys_are_sorted_distinct_and_drop_every_stop_word() {
+        assert!(stop_keys().windows(2).all(|w| w[0] < w[1]));
+        for w in STOP {
+            assert!(content(w).keys().is_empty(), "{w}");
+            assert!(content(&w.to_uppercase()).keys().is_empty(), "{w}");
+        }
     }
 
     #[test]
