@@ -19,7 +19,7 @@ pub(crate) struct CaptionLine<'a> {
 /// case, before a short name (the all-capitals `VIDEO:` is a headline label).
 pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
     let t = super::trim(line);
-    if let Some(at) = credit_at(t, "Credit:") {
+    if let Some(at) = credit_at(t) {
         let video = at
             .checked_sub(6)
             // By bytes: six bytes back may fall inside a character.
@@ -45,14 +45,15 @@ pub(crate) fn caption(line: &str) -> Option<CaptionLine<'_>> {
     })
 }
 
-/// Where `label` stands in `t` at the start or after white space (the last
-/// such place, so a description that mentions credit keeps it).
+/// Where `Credit:` stands in `t` at the start or after white space (the
+/// last such place, so a description that mentions credit keeps it).
 /// Found from the colons of the line, from the last: lines have few.
-fn credit_at(t: &str, label: &str) -> Option<usize> {
+fn credit_at(t: &str) -> Option<usize> {
+    const LABEL: &str = "Credit:";
     let bytes = t.as_bytes();
     memchr::memrchr_iter(b':', bytes)
-        .filter_map(|colon| (colon + 1).checked_sub(label.len()))
-        .filter(|&i| bytes[i..].starts_with(label.as_bytes()))
+        .filter_map(|colon| (colon + 1).checked_sub(LABEL.len()))
+        .filter(|&i| bytes[i..].starts_with(LABEL.as_bytes()))
         .find(|&i| i == 0 || t[..i].ends_with(char::is_whitespace))
 }
 
