@@ -588,7 +588,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                     words::at_most(next.text, 16) && !next.text.ends_with(['.', ':', ';']);
                 !after_glued
                     && caption_like
-                    && words::overlap(&words::content(row.text), next.text, false) > 0
+                    && words::overlap(&words::content(row.text), next.text, false, 1) > 0
             }
             _ => false,
         }
@@ -680,16 +680,23 @@ impl<'r, 'a> Classifier<'r, 'a> {
         }
         // Compared with 8 and 5 at most.
         let n = words::count_up_to(text, 8);
+        let prose_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
+        if !open && !(n <= 8 && prose_before) {
+            return Kind::Paragraph;
+        }
+        // Shared words are counted only as far as a rule compares them.
         let own = words::content(text);
-        let q = ahead.text.map_or(0, |t| words::overlap(&own, t, false));
+        let lede = |limit| {
+            ahead
+                .text
+                .map_or(0, |t| words::overlap(&own, t, false, limit))
+        };
+        let above = |from_end, limit| words::overlap(&own, prev_text, from_end, limit);
         if !open {
-            let ok = n <= 8
-                && q >= 2
-                && matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote))
-                && words::overlap(&own, prev_text, true) == 0;
+            let ok = lede(2) >= 2 && above(true, 1) == 0;
             return if ok { Kind::Headline } else { Kind::Paragraph };
         }
-        if self.social && q == 0 {
+        if self.social && lede(1) == 0 {
             return Kind::Paragraph;
         }
         // Read only where a branch asks (Unicode word segmentation).
@@ -697,12 +704,13 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if image_slot {
             // A caption describes the headline's picture; the next headline
             // shares more with its own lede than with the headline above.
-            let h = words::overlap(&own, prev_text, false);
-            let evidence = q > 0 || ahead.credit_next || ahead.boundary || quoted || named();
+            let h = above(false, usize::MAX);
             let headline = if h == 0 {
-                evidence
+                lede(1) > 0 || ahead.credit_next || ahead.boundary || quoted || named()
             } else {
-                q > h && q >= 2 && !starts_with_article(text)
+                // More than `h` shared with the lede, and at least two.
+                let more = (h + 1).max(2);
+                lede(more) >= more && !starts_with_article(text)
             };
             return if headline {
                 Kind::Headline
@@ -717,20 +725,23 @@ impl<'r, 'a> Classifier<'r, 'a> {
             prev_kind,
             Some(Kind::Paragraph | Kind::Quote | Kind::Blockquote)
         );
-        // Shared with the end of the text above: weighed only where needed.
-        let p = || {
+        // Shared with the end of the text above.
+        let p = |limit| {
             if paragraph_before {
-                words::overlap(&own, prev_text, true)
+                above(true, limit)
             } else {
                 0
             }
         };
         // A picture's description shares words with the text around it, and
         // opens with an article where a headline would not.
-        let caption = if q > 0 {
-            starts_with_article(text) && p() >= q
+        let caption = if lede(1) > 0 {
+            starts_with_article(text) && {
+                let q = lede(usize::MAX);
+                p(q) >= q
+            }
         } else {
-            p() > 0 || (!quoted && !named() && n <= 5)
+            p(1) > 0 || (!quoted && !named() && n <= 5)
         };
         if caption {
             not_headline(text)

@@ -285,25 +285,31 @@ pub(crate) fn content(text: &str) -> Content {
 }
 
 /// How many of `words` appear among the first [`WINDOW`] words of `text`,
-/// or the last ones when `from_end` is set.
-pub(crate) fn overlap(words: &Content, text: &str, from_end: bool) -> usize {
+/// or the last ones when `from_end` is set, counted up to `limit`: reading
+/// stops at the `limit`th shared word, so a rule that only asks whether any
+/// word is shared reads no further than the first.
+pub(crate) fn overlap(words: &Content, text: &str, from_end: bool, limit: usize) -> usize {
     let mut found: u64 = 0;
-    let mut check = |word: &str| {
+    let mut enough = |word: &str| {
         // Fold only the words whose first letter one of `words` starts with.
         if words.firsts & word.bytes().next().map_or(0, first_bit) == 0 {
-            return;
+            return false;
         }
         let (k, _) = key(word);
-        if let Some(i) = words.keys().iter().position(|&w| w == k) {
-            found |= 1 << i;
+        match words.keys().iter().position(|&w| w == k) {
+            Some(i) => {
+                found |= 1 << i;
+                found.count_ones() as usize >= limit
+            }
+            None => false,
         }
     };
     if from_end {
-        Words::new(text).rev().take(WINDOW).for_each(&mut check);
+        Words::new(text).rev().take(WINDOW).any(&mut enough);
     } else {
-        Words::new(text).take(WINDOW).for_each(&mut check);
+        Words::new(text).take(WINDOW).any(&mut enough);
     }
-    found.count_ones() as usize
+    (found.count_ones() as usize).min(limit)
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
@@ -737,9 +743,11 @@ mod tests {
     fn overlap_counts_shared_content_words() {
         let words = content("Fourteen village schools closed by burst pipes");
         let next = "Fourteen primary schools will stay shut because of burst pipes.";
-        assert_eq!(overlap(&words, next, false), 4);
+        assert_eq!(overlap(&words, next, false, usize::MAX), 4);
+        assert_eq!(overlap(&words, next, false, 2), 2);
+        assert_eq!(overlap(&words, next, true, 5), 4);
         assert_eq!(
-            overlap(&words, "Gritting lorries went out overnight.", true),
+            overlap(&words, "Gritting lorries went out overnight.", true, 1),
             0
         );
     }
@@ -820,6 +828,33 @@ mod tests {
             let mut back: Vec<&str> = Words::new(&text).rev().collect();
             back.reverse();
             proptest::prop_assert_eq!(back, expected);
+        }
+
+        /// Counting shared words up to a limit gives the full count, capped:
+        /// stopping early never changes what a rule compares.
+        #[test]
+        fn overlap_up_to_a_limit_is_the_capped_overlap(
+            own in "[abc ]{0,40}",
+            text in "[abcA ]{0,120}",
+            from_end in proptest::bool::ANY,
+            limit in 0usize..6,
+        ) {
+            let words = content(&own);
+            let all = words
+                .keys()
+                .iter()
+                .filter(|&&k| {
+                    let read: Vec<Key> = Words::new(&text).map(|w| key(w).0).collect();
+                    let window = if from_end {
+                        &read[read.len().saturating_sub(WINDOW)..]
+                    } else {
+                        &read[..read.len().min(WINDOW)]
+                    };
+                    window.contains(&k)
+                })
+                .count();
+            proptest::prop_assert_eq!(overlap(&words, &text, from_end, usize::MAX), all);
+            proptest::prop_assert_eq!(overlap(&words, &text, from_end, limit), all.min(limit));
         }
     }
 }
