@@ -681,7 +681,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         // Compared with 8 and 5 at most.
         let n = words::count_up_to(text, 8);
         let prose_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
-        if !open && !(n <= 8 && prose_before) {
+        if !open && (n > 8 || !prose_before) {
             return Kind::Paragraph;
         }
         // Shared words are counted only as far as a rule compares them.
