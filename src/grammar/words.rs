@@ -352,7 +352,8 @@ const TIME: &[&str] = &[
     "time",
 ];
 
-/// Words that report speech in the third person.
+/// Words that report speech in the third person (of four letters or nine:
+/// [`statement_score`] compares no others).
 const REPORTING: &[&str] = &["said", "says", "told", "according"];
 
 /// Whether `word` is first or second person (`US`, in capitals, is a
@@ -422,7 +423,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
     for (i, word) in Words::new(text).enumerate() {
         // Only a word with an apostrophe can be contracted; one without is
         // compared with the (apostrophe-free) lists as it stands.
-        let apostrophe = memchr::memchr2(b'\'', 0xE2, word.as_bytes()).is_some();
+        let apostrophe = word.bytes().any(|b| b == b'\'' || b == 0xE2);
         if apostrophe {
             w.clear();
             w.extend(word.chars().map(|c| {
@@ -441,7 +442,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
                 || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s)))
         {
             score += 1;
-        } else if is(REPORTING) {
+        } else if matches!(word.len(), 4 | 9) && is(REPORTING) {
             score -= 2;
         } else if after_this && !is(TIME) {
             score += 1;
@@ -769,6 +770,13 @@ mod tests {
             0
         );
         assert!(statement_score("The trust said the change would cost more.") < 0);
+        for reporting in REPORTING {
+            let text = format!(
+                "The trust {} the change would cost more.",
+                reporting.to_uppercase()
+            );
+            assert_eq!(statement_score(&text), -2, "{reporting}");
+        }
         assert_eq!(
             statement_score("The lifeboat was launched this morning."),
             0
