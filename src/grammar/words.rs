@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 const WINDOW: usize = 40;
 
 /// Function words that say nothing about what a line is about (sorted;
-/// compared as folded, see [`stop_keys`]).
+/// compared as folded, see [`is_stop`]).
 const STOP: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "back",
     "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "ever",
@@ -231,16 +231,51 @@ fn hash_lower(bytes: &[u8]) -> Key {
     mix(h, last)
 }
 
-/// The keys of [`STOP`] as folded (`before` reads `befor`), sorted for
-/// binary search.
-fn stop_keys() -> &'static [Key] {
-    static KEYS: std::sync::OnceLock<Vec<Key>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        let mut keys: Vec<Key> = STOP.iter().map(|w| key(w).0).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    })
+/// The keys of [`STOP`] as folded (`before` reads `befor`), in an open
+/// addressing table: a word is looked up in one or two probes.
+struct StopTable {
+    /// Keys by their top bits, then the next free slot; 0 is empty (no
+    /// folded word has key 0: a word has a byte, and no byte is 0).
+    slots: [Key; Self::SLOTS],
+}
+
+impl StopTable {
+    /// Twice the stop words and more: probe runs stay short.
+    const SLOTS: usize = 512;
+
+    fn new() -> StopTable {
+        let mut slots = [0; Self::SLOTS];
+        for word in STOP {
+            let k = key(word).0;
+            let mut i = Self::home(k);
+            while slots[i] != 0 && slots[i] != k {
+                i = (i + 1) % Self::SLOTS;
+            }
+            slots[i] = k;
+        }
+        StopTable { slots }
+    }
+
+    fn home(k: Key) -> usize {
+        (k >> 55) as usize % Self::SLOTS
+    }
+
+    fn contains(&self, k: Key) -> bool {
+        let mut i = Self::home(k);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == k => return true,
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
+}
+
+/// Whether a folded word is a stop word.
+fn is_stop(k: Key) -> bool {
+    static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
+    k != 0 && TABLE.get_or_init(StopTable::new).contains(k)
 }
 
 /// The content words of a short line: folded, deduplicated, function words
@@ -275,7 +310,7 @@ pub(crate) fn content(text: &str) -> Content {
     };
     for word in Words::new(text).take(WINDOW) {
         let (k, first) = key(word);
-        if stop_keys().binary_search(&k).is_err() && !out.keys().contains(&k) {
+        if !is_stop(k) && !out.keys().contains(&k) {
             out.keys[out.len] = k;
             out.len += 1;
             out.firsts |= first.map_or(0, first_bit);
@@ -676,8 +711,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_keys_are_sorted_distinct_and_drop_every_stop_word() {
-        assert!(stop_keys().windows(2).all(|w| w[0] < w[1]));
+    fn every_stop_word_is_dropped_in_any_case() {
         for w in STOP {
             assert!(content(w).keys().is_empty(), "{w}");
             assert!(content(&w.to_uppercase()).keys().is_empty(), "{w}");
@@ -836,6 +870,14 @@ mod tests {
             let mut back: Vec<&str> = Words::new(&text).rev().collect();
             back.reverse();
             proptest::prop_assert_eq!(back, expected);
+        }
+
+        /// The stop table finds exactly the folded stop words.
+        #[test]
+        fn the_stop_table_holds_the_stop_words_and_no_other(w in "[a-zA-Z']{1,9}") {
+            let k = key(&w).0;
+            let listed = STOP.iter().any(|s| key(s).0 == k);
+            proptest::prop_assert_eq!(is_stop(k), listed);
         }
 
         /// Counting shared words up to a limit gives the full count, capped:
