@@ -85,7 +85,7 @@ pub(crate) struct Row<'a> {
     pub text: &'a str,
     pub shape: Shape<'a>,
     /// For a plain row, whether it has a headline's shape.
-    headline: Option<headline::Ending>,
+    headline: Option<headline::Fit>,
 }
 
 impl<'a> Row<'a> {
@@ -135,7 +135,7 @@ impl<'a> Row<'a> {
 
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
-        self.headline
+        self.headline.map(|f| f.ending)
     }
 }
 
@@ -532,7 +532,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if row.text.ends_with(['.', '?']) {
             self.social = false;
         }
-        let Some(ending) = row.headline_shape() else {
+        let Some(fit) = row.headline else {
             self.push(Kind::Paragraph, i, i);
             return i + 1;
         };
@@ -550,7 +550,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             self.push(Kind::Subheading, i, i);
             return i + 1;
         }
-        let kind = self.weigh(i, ending, quoted);
+        let kind = self.weigh(i, fit, quoted);
         if kind == Kind::Headline {
             return self.headline(i);
         }
@@ -659,7 +659,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
     }
 
     /// Weigh a headline-shaped body line against its neighbours (rule 5).
-    fn weigh(&self, i: usize, ending: headline::Ending, quoted: bool) -> Kind {
+    fn weigh(&self, i: usize, fit: headline::Fit, quoted: bool) -> Kind {
         let row = &self.rows[i];
         let text = row.text;
         if headline::label(text).is_some() {
@@ -674,12 +674,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let prev_kind = prev.map(|p| p.kind);
         let prev_text = prev.map(|p| self.item_text(&p)).unwrap_or("");
         let image_slot = prev_kind == Some(Kind::Headline);
-        let open = ending == headline::Ending::Open;
+        let open = fit.ending == headline::Ending::Open;
         if open && !image_slot && !self.social && (ahead.boundary || ahead.credit_next) {
             return Kind::Headline;
         }
-        // Compared with 8 and 5 at most.
-        let n = words::count_up_to(text, 8);
+        // Words, compared with 8 and 5 at most.
+        let n = fit.words;
         let prose_before = matches!(prev_kind, Some(Kind::Paragraph | Kind::Quote));
         if !open && (n > 8 || !prose_before) {
             return Kind::Paragraph;

@@ -37,10 +37,9 @@ pub(crate) const MAX_WORDS: usize = 18;
 /// kites nest`).
 pub(crate) fn label(text: &str) -> Option<(&str, &str)> {
     let colon = memchr::memchr(b':', text.as_bytes())?;
-    let (label, title) = (&text[..colon], &text[colon + 1..]);
-    let title = title.trim_start();
-    let known = LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l));
-    (known && !title.is_empty()).then_some((label.trim(), title))
+    let (label, title) = (text[..colon].trim(), text[colon + 1..].trim_start());
+    let known = LABELS.iter().any(|l| label.eq_ignore_ascii_case(l));
+    (known && !title.is_empty()).then_some((label, title))
 }
 
 /// How a line that could start an update ends.
@@ -52,12 +51,20 @@ pub(crate) enum Ending {
     FullStop,
 }
 
+/// A line with the shape of a headline: how it ends, and how many words it
+/// has (runs of non-space characters, at most [`MAX_WORDS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fit {
+    pub ending: Ending,
+    pub words: usize,
+}
+
 /// Whether a line has the shape of a headline: short, one sentence, opening
 /// with a capital, digit, currency sign or quotation mark, not ending like
 /// an introduction (`:` `;` `,`), and not in the first person outside quotes.
 /// A line opening with a quotation mark must close it on the line (a wholly
 /// or partly quoted headline), and not with a full stop inside the marks.
-pub(crate) fn shape(text: &str) -> Option<Ending> {
+pub(crate) fn shape(text: &str) -> Option<Fit> {
     let t = super::trim(text);
     let first = t.chars().next()?;
     if t.ends_with([':', ';', ',', '-', '–', '—']) {
@@ -84,7 +91,10 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
         if after.ends_with('.') && !after.ends_with("...") {
             return None;
         }
-        return Some(Ending::Open);
+        return Some(Fit {
+            ending: Ending::Open,
+            words: n,
+        });
     }
     if !capital {
         return None;
@@ -97,11 +107,12 @@ pub(crate) fn shape(text: &str) -> Option<Ending> {
     }
     // A sentence may end inside its closing quotation mark: `… "we will win."`
     let end = t.trim_end_matches(['"', '”', '’', '\'', ')']);
-    if end.ends_with('.') && !end.ends_with("...") {
-        Some(Ending::FullStop)
+    let ending = if end.ends_with('.') && !end.ends_with("...") {
+        Ending::FullStop
     } else {
-        Some(Ending::Open)
-    }
+        Ending::Open
+    };
+    Some(Fit { ending, words: n })
 }
 
 /// A full stop ending a sentence inside the line (`. ` before a capital).
@@ -226,6 +237,10 @@ pub(crate) fn is_date(t: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn ending(text: &str) -> Option<Ending> {
+        shape(text).map(|f| f.ending)
+    }
+
     #[test]
     fn labels_split_off() {
         assert_eq!(
@@ -247,59 +262,59 @@ mod tests {
     #[test]
     fn headline_shapes() {
         assert_eq!(
-            shape("Snow on the way for the Ashbury hills?"),
+            ending("Snow on the way for the Ashbury hills?"),
             Some(Ending::Open)
         );
         assert_eq!(
-            shape("Red card! Halberry down to ten men"),
+            ending("Red card! Halberry down to ten men"),
             Some(Ending::Open)
         );
-        assert_eq!(shape("And the best kept garden is..."), Some(Ending::Open));
+        assert_eq!(ending("And the best kept garden is..."), Some(Ending::Open));
         assert_eq!(
-            shape("Turnout down to 31 per cent."),
+            ending("Turnout down to 31 per cent."),
             Some(Ending::FullStop)
         );
         assert_eq!(
-            shape("'I thought the roof was coming in'"),
+            ending("'I thought the roof was coming in'"),
             Some(Ending::Open)
         );
         assert_eq!(
-            shape("\"We ran a positive campaign\" - Shona Ferrier"),
+            ending("\"We ran a positive campaign\" - Shona Ferrier"),
             Some(Ending::Open)
         );
         assert_eq!(
-            shape("'Ghost ship' seen off Marrow Bay was a film set"),
+            ending("'Ghost ship' seen off Marrow Bay was a film set"),
             Some(Ending::Open)
         );
-        assert_eq!(shape("£2m for the harbour wall"), Some(Ending::Open));
+        assert_eq!(ending("£2m for the harbour wall"), Some(Ending::Open));
         assert_eq!(
-            shape("Council: 'No more cuts to bus routes'"),
+            ending("Council: 'No more cuts to bus routes'"),
             Some(Ending::Open)
         );
         assert_eq!(
-            shape("The mayor said it was \"a disaster.\""),
+            ending("The mayor said it was \"a disaster.\""),
             Some(Ending::FullStop)
         );
     }
 
     #[test]
     fn not_headline_shapes() {
-        assert_eq!(shape("A spokesperson for the trust said:"), None);
-        assert_eq!(shape("by Gwen Trevaskis"), None);
-        assert_eq!(shape("“We just want to swim outdoors again.\""), None);
-        assert_eq!(shape("\"We will keep the opening hours under rev"), None);
+        assert_eq!(ending("A spokesperson for the trust said:"), None);
+        assert_eq!(ending("by Gwen Trevaskis"), None);
+        assert_eq!(ending("“We just want to swim outdoors again.\""), None);
+        assert_eq!(ending("\"We will keep the opening hours under rev"), None);
         assert_eq!(
-            shape("I would especially like to speak to anyone with dashcam foot"),
+            ending("I would especially like to speak to anyone with dashcam foot"),
             None
         );
-        assert_eq!(shape("Never seen colours like it tonight #aurora"), None);
-        assert_eq!(shape("q7Rt2mW9xk_normal"), None);
-        assert_eq!(shape("10am – gates open"), None);
+        assert_eq!(ending("Never seen colours like it tonight #aurora"), None);
+        assert_eq!(ending("q7Rt2mW9xk_normal"), None);
+        assert_eq!(ending("10am – gates open"), None);
         assert_eq!(
-            shape("Has it been snowing? We would love to see. Send them in."),
+            ending("Has it been snowing? We would love to see. Send them in."),
             None
         );
-        assert_eq!(shape("It was late. Then the lights went out"), None);
+        assert_eq!(ending("It was late. Then the lights went out"), None);
     }
 
     #[test]
