@@ -94,21 +94,20 @@ impl<'a> Row<'a> {
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
         // the `›` is part of the text.
-        let (remnant, text, shape) = match chrome::split_remnant(trimmed) {
+        let (remnant, text, (shape, words)) = match chrome::split_remnant(trimmed) {
             Some((r, t)) => match shape_of(t, t, last) {
-                s @ (Shape::Ad
-                | Shape::Plain
-                | Shape::Numbered(_)
-                | Shape::Dashed(Dash::Hyphen, _)) => (Some(r), t, s),
+                s @ (
+                    Shape::Ad | Shape::Plain | Shape::Numbered(_) | Shape::Dashed(Dash::Hyphen, _),
+                    _,
+                ) => (Some(r), t, s),
                 _ => (None, trimmed, shape_of(line.text, trimmed, last)),
             },
             // Indentation matters for bylines, so they read the untrimmed line.
             None => (None, trimmed, shape_of(line.text, trimmed, last)),
         };
-        let headline = if shape == Shape::Plain && text.len() <= SHORT_LEN {
-            headline::shape(text)
-        } else {
-            None
+        let headline = match (shape, words) {
+            (Shape::Plain, Some(n)) => headline::shape_counted(text, n),
+            _ => None,
         };
         Row {
             line,
@@ -146,43 +145,49 @@ const CHROME_LEN: usize = 80;
 /// the word limits decide within it.
 const SHORT_LEN: usize = 320;
 
-fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> Shape<'a> {
+/// The shape of a line (`raw`, and `t` trimmed), and for a line short
+/// enough to be a headline or a report pointer its words, counted up to
+/// [`headline::MAX_WORDS`] + 1 (both limits are read from the one count).
+fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> (Shape<'a>, Option<usize>) {
     // The cheapest tests first, and only on lines short enough to pass them.
     if t.len() <= CHROME_LEN {
         if let Some(shape) = chrome_shape(t, last) {
-            return shape;
+            return (shape, None);
         }
     }
     if raw.starts_with(' ') {
         if let Some(text) = byline::numbered(raw) {
-            return Shape::Numbered(text);
+            return (Shape::Numbered(text), None);
         }
     }
     if t.starts_with(['•', '·']) {
         if let Some((marker, text)) = list::bullet(t) {
-            return match report::report(text) {
+            let shape = match report::report(text) {
                 Some(reporter) => Shape::Report(reporter),
                 None => Shape::Bullet(marker, text),
             };
+            return (shape, None);
         }
     }
     if t.starts_with(['-', '–', '—']) {
         if let Some((dash, source)) = attribution::dashed(t) {
-            return Shape::Dashed(dash, source);
+            return (Shape::Dashed(dash, source), None);
         }
     }
     if let Some(c) = caption::caption(t) {
-        return Shape::Caption(c);
+        return (Shape::Caption(c), None);
     }
-    if t.len() <= SHORT_LEN {
-        if let Some(target) = crossref::crossref(t) {
-            return Shape::CrossRef(target);
-        }
-        if let Some(reporter) = report::report(t) {
-            return Shape::Report(reporter);
-        }
+    if t.len() > SHORT_LEN {
+        return (Shape::Plain, None);
     }
-    Shape::Plain
+    if let Some(target) = crossref::crossref(t) {
+        return (Shape::CrossRef(target), None);
+    }
+    let n = words::count_up_to(t, headline::MAX_WORDS);
+    match report::report_counted(t, n) {
+        Some(reporter) => (Shape::Report(reporter), None),
+        None => (Shape::Plain, Some(n)),
+    }
 }
 
 /// Header, count line, footer, ad slot, lone dash.

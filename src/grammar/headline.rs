@@ -64,18 +64,24 @@ pub(crate) struct Fit {
 /// an introduction (`:` `;` `,`), and not in the first person outside quotes.
 /// A line opening with a quotation mark must close it on the line (a wholly
 /// or partly quoted headline), and not with a full stop inside the marks.
+#[cfg(test)]
 pub(crate) fn shape(text: &str) -> Option<Fit> {
     let t = super::trim(text);
+    shape_counted(t, words::count_up_to(t, MAX_WORDS))
+}
+
+/// [`shape`] of a trimmed line whose words are counted already (as
+/// [`words::count_up_to`] counts them, up to [`MAX_WORDS`] at least).
+pub(crate) fn shape_counted(t: &str, n: usize) -> Option<Fit> {
+    if n == 0 || n > MAX_WORDS {
+        return None;
+    }
     let first = t.chars().next()?;
     if t.ends_with([':', ';', ',', '-', '–', '—']) {
         return None;
     }
     let capital = first.is_uppercase() || first.is_ascii_digit() || "£$€".contains(first);
     if !capital && quote::opening(t).is_none() {
-        return None;
-    }
-    let n = words::count_up_to(t, MAX_WORDS);
-    if n == 0 || n > MAX_WORDS {
         return None;
     }
     if words::has_byte(t, b'#') || is_avatar(t) || is_schedule(t) {

@@ -48,6 +48,24 @@ const TITLES: &[&str] = &[
 /// A report pointer; gives the reporter's name where the line names one.
 pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     let t = super::trim(line);
+    pointer(t, || super::words::count_up_to(t, MAX_WORDS))
+}
+
+/// The most words a report pointer has.
+const MAX_WORDS: usize = 16;
+
+/// [`report`] of a trimmed line whose words are counted already (as
+/// [`super::words::count_up_to`] counts them, up to 16 at least): a line
+/// of more words is no pointer, whatever it says.
+pub(crate) fn report_counted(t: &str, words: usize) -> Option<Option<&str>> {
+    if words > MAX_WORDS {
+        return None;
+    }
+    pointer(t, || words)
+}
+
+/// A report pointer in the trimmed line `t`; `count` gives its words.
+fn pointer(t: &str, count: impl FnOnce() -> usize) -> Option<Option<&str>> {
     let end = t.bytes().rposition(|b| !matches!(b, b'.' | b':' | b' '));
     let body = &t[..end.map_or(0, |e| e + 1)];
     // Every form has a telling first or last word, or `spoke to`: look for
@@ -68,8 +86,8 @@ pub(crate) fn report(line: &str) -> Option<Option<&str>> {
     if !(telling_last || telling_first || t.ends_with('.') && spoke_to(t).is_some()) {
         return None;
     }
-    let words = super::words::count_up_to(t, 16);
-    if words == 0 || words > 16 || t.contains(". ") && !t.starts_with("Video") {
+    let words = count();
+    if words == 0 || words > MAX_WORDS || t.contains(". ") && !t.starts_with("Video") {
         return None;
     }
     for ending in ENDINGS {
