@@ -604,9 +604,13 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes().get(..self.back).unwrap_or_default();
         let mut i = self.front;
-        while i < bytes.len() {
+        loop {
             // Skip what separates words.
-            while let Some(&b) = bytes.get(i) {
+            loop {
+                let Some(&b) = bytes.get(i) else {
+                    self.front = self.back;
+                    return None;
+                };
                 match CLASS[usize::from(b)] {
                     Class::Separator => i += 1,
                     Class::Word => break,
@@ -617,24 +621,40 @@ impl<'a> Iterator for Words<'a> {
                 }
             }
             let start = i;
-            while let Some(&b) = bytes.get(i) {
+            // The word's end; reading resumes after the separator there.
+            let end = loop {
+                // Letters, most of a word, eight at a time.
+                let run = letter_run(bytes, i);
+                i += run;
+                if run == 8 {
+                    continue;
+                }
+                let Some(&b) = bytes.get(i) else { break i };
                 match CLASS[usize::from(b)] {
                     Class::Word => i += 1,
-                    Class::Separator => break,
+                    Class::Separator => {
+                        i += 1;
+                        break i - 1;
+                    }
                     Class::Other => match self.word_char_at(i) {
                         Some(len) => i += len,
-                        None => break,
+                        None => break i,
                     },
                 }
+            };
+            self.front = i;
+            // Only a word opening or closing with an apostrophe's byte (or
+            // any byte beyond ASCII) can need trimming.
+            let (first, last) = (bytes[start], bytes[end - 1]);
+            let w = &self.text[start..end];
+            if (first | last) < 0x80 && first != b'\'' && last != b'\'' {
+                return Some(w);
             }
-            let w = trim_apostrophes(&self.text[start..i]);
+            let w = trim_apostrophes(w);
             if !w.is_empty() {
-                self.front = i;
                 return Some(w);
             }
         }
-        self.front = self.back;
-        None
     }
 }
 
@@ -676,6 +696,31 @@ impl DoubleEndedIterator for Words<'_> {
         }
         self.back = front;
         None
+    }
+}
+
+/// How many of the eight bytes at `i` are ASCII letters before any other
+/// byte (0 when fewer than eight bytes are left).
+#[inline]
+fn letter_run(bytes: &[u8], i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let Some(chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) else {
+        return 0;
+    };
+    let x = u64::from_le_bytes(*chunk);
+    // Capitals read as small letters (no other byte becomes one); then the
+    // high bit of each byte says: at least `a`, and at least `{` (no sum
+    // carries into the next byte).
+    let low = (x | (ONES * 0x20)) & !HIGH;
+    let from_a = low + ONES * (0x80 - u64::from(b'a'));
+    let past_z = low + ONES * (0x80 - u64::from(b'{'));
+    let letter = from_a & !past_z & !x & HIGH;
+    let other = !letter & HIGH;
+    if other == 0 {
+        8
+    } else {
+        other.trailing_zeros() as usize / 8
     }
 }
 
@@ -870,6 +915,17 @@ mod tests {
             let mut back: Vec<&str> = Words::new(&text).rev().collect();
             back.reverse();
             proptest::prop_assert_eq!(back, expected);
+        }
+
+        /// Letters read eight at a time are the letters read one by one.
+        #[test]
+        fn letter_runs_read_like_bytes(text in "[a-zA-Z@\\[`{0-9 é’\u{c1}\u{e1}]{0,24}", i in 0usize..24) {
+            let bytes = text.as_bytes();
+            let expected = match bytes.get(i..i + 8) {
+                Some(chunk) => chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count(),
+                None => 0,
+            };
+            proptest::prop_assert_eq!(letter_run(bytes, i), expected);
         }
 
         /// The stop table finds exactly the folded stop words.
