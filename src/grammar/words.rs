@@ -128,9 +128,17 @@ fn hash(bytes: &[u8]) -> Key {
 }
 
 /// Fold a word (see [`fold_into`]) straight to its key, and the first byte
-/// of the folded word. Words of ASCII letters
-/// and curly apostrophes, nearly all of them, fold on the stack.
+/// of the folded word. Words of ASCII letters and curly apostrophes, nearly
+/// all of them, fold on the stack; those of eight bytes or fewer, most of
+/// them, in one register.
+#[inline]
 fn key(word: &str) -> (Key, Option<u8>) {
+    short_key(word.as_bytes()).unwrap_or_else(|| long_key(word))
+}
+
+/// [`key`] of a longer word, or one with bytes beyond ASCII.
+#[inline(never)]
+fn long_key(word: &str) -> (Key, Option<u8>) {
     let mut buf = [0u8; 64];
     if let Some(ascii) = straightened(word, &mut buf) {
         // The suffixes are ASCII letters: stemming in any case is the same.
@@ -165,6 +173,72 @@ fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
         n += 1;
     }
     Some(&buf[..n])
+}
+
+/// [`key`] of a word of at most eight ASCII bytes, folded in one register.
+#[inline]
+fn short_key(bytes: &[u8]) -> Option<(Key, Option<u8>)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if bytes.len() > 8 {
+        return None;
+    }
+    let x = bytes
+        .iter()
+        .enumerate()
+        .fold(0, |x, (i, &b)| x | u64::from(b) << (8 * i));
+    if x & (ONES * 0x80) != 0 {
+        return None;
+    }
+    let lower = lower_ascii(x);
+    let n = stem_packed(lower, bytes.len());
+    let kept = lower & low_bytes(n);
+    // One chunk: `hash` of the folded bytes.
+    Some((kept.wrapping_mul(K), (n > 0).then_some(lower as u8)))
+}
+
+/// A mask of the low `n` bytes of a `u64` (`n` at most 8).
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
+/// [`stem`] of the `len` bytes of a lower-case word packed in `x`.
+#[inline]
+fn stem_packed(x: u64, len: usize) -> usize {
+    let ends = |n: usize, suffix: &[u8]| {
+        let k = suffix.len();
+        n >= k && (x >> (8 * (n - k))) & low_bytes(k) == pack(suffix)
+    };
+    if len == 0 || !matches!((x >> (8 * (len - 1))) as u8, b's' | b'g' | b'd' | b'e') {
+        return len;
+    }
+    let mut len = len;
+    if ends(len, b"'s") {
+        len -= 2;
+    }
+    let cut = if len > 5 && ends(len, b"ing") {
+        3
+    } else if len > 4 && (ends(len, b"ed") || ends(len, b"es")) {
+        2
+    } else if len > 3 && ends(len, b"s") && !ends(len, b"ss") {
+        1
+    } else {
+        0
+    };
+    len -= cut;
+    if len >= 4 && ends(len, b"e") {
+        len -= 1;
+    }
+    len
+}
+
+/// ASCII capitals in eight bytes made small (every byte below 0x80, so the
+/// sums never carry across bytes).
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let above_z = x + ONES * (0x7f - u64::from(b'Z'));
+    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let upper = from_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// The length of the stem of a word (see [`fold_into`]), in any letter
@@ -206,15 +280,7 @@ fn stem(w: &[u8]) -> usize {
 /// [`hash`] of ASCII bytes in lower case, eight at a time: capitals are
 /// found and folded in all eight bytes at once.
 fn hash_lower(bytes: &[u8]) -> Key {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let lower = |x: u64| {
-        // Bytes are below 0x80, so these sums never carry across bytes.
-        let above_z = x + ONES * (0x7f - u64::from(b'Z'));
-        let from_a = x + ONES * (0x80 - u64::from(b'A'));
-        let upper = from_a & !above_z & (ONES * 0x80);
-        x | (upper >> 2)
-    };
-    let mix = |h: u64, chunk: u64| (h.rotate_left(5) ^ lower(chunk)).wrapping_mul(K);
+    let mix = |h: u64, chunk: u64| (h.rotate_left(5) ^ lower_ascii(chunk)).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     let mut h = 0;
     for chunk in &mut chunks {
@@ -916,6 +982,18 @@ mod tests {
             let mut folded = String::new();
             fold_into(&w, &mut folded);
             proptest::prop_assert_eq!(key(&w).0, hash(folded.as_bytes()));
+        }
+
+        /// Words of eight bytes or fewer fold in one register: the key is
+        /// still the hash of the folded word, stem cut included.
+        #[test]
+        fn short_keys_are_the_hash_of_the_folded_word(
+            w in "[a-zA-Z']{0,5}(ing|ING|ed|es|s|'s|ss|e|E|)",
+        ) {
+            let mut folded = String::new();
+            fold_into(&w, &mut folded);
+            proptest::prop_assert_eq!(key(&w).0, hash(folded.as_bytes()));
+            proptest::prop_assert_eq!(key(&w).1, folded.bytes().next());
         }
 
         /// `Words` splits as a plain `split` at non-word characters would,
