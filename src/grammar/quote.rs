@@ -180,10 +180,13 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"]
 /// `he said.` → `he`. A role before a name is dropped (`said warden Jo
 /// Bloggs` → `Jo Bloggs`).
 pub(crate) fn speaker(rest: &str) -> Option<&str> {
-    let sentence = rest
-        .split(['.', '!', '?', '“', '"'])
-        .next()?
-        .trim_start_matches([',', ' ']);
+    // Up to the first sentence stop or opening quotation mark (`“` is the
+    // only character holding the bytes E2 80 9C).
+    let b = rest.as_bytes();
+    let stop = (0..b.len())
+        .find(|&i| matches!(b[i], b'.' | b'!' | b'?' | b'"') || b[i..].starts_with("“".as_bytes()))
+        .unwrap_or(b.len());
+    let sentence = rest[..stop].trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
     // The words of the clause with their offsets (read twice, not stored).
     let words = || {

@@ -127,10 +127,14 @@ fn spoke_to(t: &str) -> Option<usize> {
 
 /// A run of capitalised words (a name with its outlet and title).
 fn is_name_phrase(s: &str) -> bool {
-    (1..=8).contains(&s.split_whitespace().take(9).count())
-        && !s.contains(',')
-        && s.split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        if words > 8 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    words > 0 && !s.contains(',')
 }
 
 /// The reporter's name: what follows the last job title, if any.
