@@ -61,14 +61,17 @@ impl Marks {
     }
 }
 
-/// Work counted by the incremental layout, for tests: how many groups the
-/// sort placed and how many `shown` items were settled again.
+// Work counted by the incremental layout, for tests: the snapshots it
+// scans for edges, the groups its sort places and the updates of the
+// snapshots whose windows it settles again.
 #[cfg(test)]
-pub(crate) static WORK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+thread_local! {
+    pub(crate) static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 #[cfg(test)]
 fn count(n: usize) {
-    WORK.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    WORK.with(|w| w.set(w.get() + n));
 }
 
 #[cfg(not(test))]
@@ -661,5 +664,75 @@ fn placeholder() -> Entry {
         last_seen: 0,
         seen_in: Vec::new(),
         status: Status::Present,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WORK;
+    use crate::merge::{merge, Snapshot, Timeline};
+    use crate::{Block, Headline, Page, Paragraph, Span, Update};
+
+    /// A made-up word for `n`.
+    fn word(mut n: usize) -> String {
+        const SYL: [&str; 8] = ["ka", "lo", "mer", "tu", "vi", "san", "dre", "po"];
+        let mut w = String::new();
+        for _ in 0..4 {
+            w.push_str(SYL[n % 8]);
+            n /= 8;
+        }
+        w
+    }
+
+    fn update(i: usize) -> Update<'static> {
+        let headline: Vec<String> = (0..4).map(|k| word(i * 4 + k)).collect();
+        let body: Vec<String> = (0..12).map(|k| word(7_919 * i + 31 * k + 5)).collect();
+        Update {
+            span: Span::default(),
+            byline: None,
+            headline: Headline {
+                span: Span::default(),
+                text: headline.join(" ").into(),
+                label: None,
+                title: headline.join(" ").into(),
+                remnant: None,
+            },
+            blocks: vec![Block::Paragraph(Paragraph {
+                span: Span::default(),
+                text: body.join(" ").into(),
+            })],
+        }
+    }
+
+    /// Capture `c`: the 12 newest of the `c + 1` updates published.
+    fn capture(c: usize) -> Snapshot<'static> {
+        let mut page: Page<'static> = crate::parse("").into_owned();
+        page.updates = (c.saturating_sub(11)..=c).rev().map(update).collect();
+        page.has_more = true;
+        Snapshot::new(format!("capture-{c:04}"), page)
+    }
+
+    /// Absorbing a capture into a long timeline does as much work as
+    /// absorbing it into a short one: about the capture's size, not the
+    /// history's (counted, not timed).
+    #[test]
+    fn absorb_work_stays_flat_as_the_history_grows() {
+        let mut t = Timeline::default();
+        let mut work = Vec::new();
+        let captures: Vec<Snapshot<'static>> = (0..600).map(capture).collect();
+        for s in &captures {
+            WORK.with(|w| w.set(0));
+            t.absorb(s.clone());
+            work.push(WORK.with(|w| w.get()));
+        }
+        assert_eq!(t, merge(captures.iter().cloned()));
+        let early = work[50..150].iter().max().copied().unwrap_or(0);
+        let late = work[500..].iter().max().copied().unwrap_or(0);
+        assert!(early > 0, "the splice never ran");
+        assert!(
+            late <= early,
+            "work grows with the history: {early} then {late}"
+        );
+        assert!(late < 1_000, "work is not about the capture's size: {late}");
     }
 }
