@@ -30,7 +30,7 @@ use liveupdates::merge::{merge, Snapshot, Timeline};
 use std::time::Duration;
 
 /// A small fixed generator, so the page is the same every run.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -62,7 +62,7 @@ fn capitalised(w: &str) -> String {
 }
 
 /// One update of the live page, with the edits it takes over time.
-struct Live {
+pub struct Live {
     headline: Vec<String>,
     reworded: Vec<String>,
     paragraphs: Vec<String>,
@@ -77,7 +77,7 @@ struct Live {
 
 const UPDATES: usize = 5_000;
 
-fn live_page(captures: usize, rng: &mut Rng) -> Vec<Live> {
+pub fn live_page(captures: usize, rng: &mut Rng) -> Vec<Live> {
     (0..UPDATES)
         .map(|_| {
             let headline: Vec<String> = (0..5).map(|_| rng.word()).collect();
@@ -111,7 +111,7 @@ fn live_page(captures: usize, rng: &mut Rng) -> Vec<Live> {
 
 /// The text of capture `c` of `n`: the newest window of the updates
 /// published so far, newest first, with an ad slot whose place moves.
-fn capture(page: &[Live], c: usize, n: usize) -> String {
+pub fn capture(page: &[Live], c: usize, n: usize) -> String {
     let published = ((c + 1) * UPDATES).div_ceil(n);
     let step = UPDATES.div_ceil(n);
     let window = (2 * step).max(20);

@@ -269,6 +269,23 @@ proptest! {
         prop_assert_eq!(&grouped, &batch);
     }
 
+    /// Absorbing captures in the order they were taken (where absorb
+    /// splices each one into the layout it settled) equals merging them,
+    /// after every capture.
+    #[test]
+    fn absorbing_in_capture_order_equals_batch_at_every_step(
+        seed in any::<u64>(),
+        n in 1usize..40,
+        timed in any::<bool>(),
+    ) {
+        let case = generate(seed, n, timed);
+        let mut t = Timeline::default();
+        for k in 0..case.snapshots.len() {
+            t.absorb(case.snapshots[k].clone());
+            prop_assert_eq!(&t, &merge(case.snapshots[..=k].iter().cloned()));
+        }
+    }
+
     /// The same inputs give the same timeline, text and JSON, every time.
     #[test]
     fn deterministic(case in case()) {

@@ -144,17 +144,41 @@ pub(crate) struct Prior {
     pub(crate) dirty: Vec<bool>,
 }
 
+/// What [`layout`] settled beside the timeline, for the next absorb to
+/// start from (see [`Settled`](super::settled::Settled)). Entries are by
+/// their plan number, snapshots by their canonical number.
+pub(crate) struct Extras {
+    /// The snapshots' canonical numbers, in chronological order.
+    pub(crate) chrono: Vec<usize>,
+    /// Entries by rank.
+    pub(crate) by_rank: Vec<usize>,
+    /// Per version: its revision's index in its entry.
+    pub(crate) revision_of: Vec<usize>,
+    /// The "stands right above" edges `(a, b, snapshot)`.
+    pub(crate) edges: Vec<(usize, usize, usize)>,
+    /// Per entry: the earliest capture time of a snapshot showing it.
+    pub(crate) first_time: Vec<Option<i64>>,
+    /// Per snapshot: the ranks of its newest and oldest entries.
+    pub(crate) windows: Vec<(Option<usize>, Option<usize>)>,
+    /// `(snapshot, version)`: a snapshot that shows a version again.
+    pub(crate) repeated: Vec<(usize, u32)>,
+    /// Whether every snapshot has a capture time.
+    pub(crate) all_timed: bool,
+    /// Whether no two snapshots share a class and no order was forced.
+    pub(crate) simple: bool,
+}
+
 /// Lay out the timeline of `plan`: `updates` holds the update of every
 /// version that no entry of `prior` holds (moved into the revisions).
 /// Entries of `prior` that nothing touched are reused, their positions
-/// renumbered. Returns the timeline (without its index) and its snapshots'
-/// canonical numbers, in chronological order.
+/// renumbered. Returns the timeline (without its index) and what it
+/// settled.
 pub(crate) fn layout(
     plan: &Plan<'_>,
     mut updates: HashMap<u32, Update<'static>>,
     prior: Option<Prior>,
     options: &MergeOptions,
-) -> (Timeline, Vec<usize>) {
+) -> (Timeline, Extras) {
     let old_pos: Vec<usize> = prior
         .as_ref()
         .map(|p| p.old_pos.clone())
@@ -167,7 +191,7 @@ pub(crate) fn layout(
 
     // Each snapshot's order of entries, a repeated entry kept once.
     let mut conflicts: Vec<Conflict> = Vec::new();
-    let mut repeated: Vec<(usize, usize)> = Vec::new();
+    let mut repeated: Vec<(usize, usize, u32)> = Vec::new();
     let mut stamp = vec![usize::MAX; n];
     let mut flat: Vec<usize> = Vec::with_capacity(seq_v.iter().map(|q| q.len()).sum());
     let mut ends = Vec::with_capacity(seq_v.len());
@@ -175,7 +199,7 @@ pub(crate) fn layout(
         for &v in *seq {
             let e = entry_of[v as usize];
             if stamp[e] == s {
-                repeated.push((s, e));
+                repeated.push((s, e, v));
             } else {
                 stamp[e] = s;
                 flat.push(e);
@@ -203,7 +227,7 @@ pub(crate) fn layout(
             }
         }
     }
-    let priority: Vec<Reverse<Option<i64>>> = first_time.into_iter().map(Reverse).collect();
+    let priority: Vec<Reverse<Option<i64>>> = first_time.iter().copied().map(Reverse).collect();
     let edges = order::adjacent_pairs(n, &seq_e);
     let (by_rank, forced) = order::topo_order(n, &edges, &priority);
     let mut rank = vec![0; n];
@@ -457,14 +481,15 @@ pub(crate) fn layout(
         }
     }
 
-    for f in forced {
+    for &f in &forced {
         conflicts.push(Conflict::Order {
             newer: rank[f.placed],
             older: rank[f.pred],
             snapshot: pos[f.snapshot],
         });
     }
-    for (s, e) in repeated {
+    let simple = forced.is_empty() && classes.windows(2).all(|w| w[0] != w[1]);
+    for &(s, e, _) in &repeated {
         conflicts.push(Conflict::Repeated {
             snapshot: pos[s],
             entry: rank[e],
@@ -561,7 +586,18 @@ pub(crate) fn layout(
         options: options.clone(),
         index: Cache::default(),
     };
-    (timeline, chrono)
+    let extras = Extras {
+        chrono,
+        by_rank,
+        revision_of,
+        edges,
+        first_time,
+        windows: windows.iter().map(|w| (w.top, w.bottom)).collect(),
+        repeated: repeated.into_iter().map(|(s, _, v)| (s, v)).collect(),
+        all_timed,
+        simple,
+    };
+    (timeline, extras)
 }
 
 /// An entry that only holds a place while entries move.

@@ -13,6 +13,7 @@
 
 use super::assemble::{layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
+use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
 use crate::Update;
@@ -55,36 +56,40 @@ impl Snap {
 /// stable numbers, in the order they were added.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
-    options: MergeOptions,
+    pub(super) options: MergeOptions,
     /// Version key → version.
     by_key: BTreeMap<String, u32>,
     /// Per version: a label whose order is the order of the keys.
-    ord: Vec<u64>,
+    pub(super) ord: Vec<u64>,
     features: Vec<Features>,
     /// Per version: the snapshots that show it, ascending.
-    shown_in: Vec<Vec<u32>>,
+    pub(super) shown_in: Vec<Vec<u32>>,
     /// Per version: the alike versions and the score.
     adj: Vec<Vec<(u32, f64)>>,
     /// Lookup key → the versions that have it.
     postings: HashMap<u64, Vec<u32>>,
     /// Per version: its group.
-    group_of: Vec<u32>,
+    pub(super) group_of: Vec<u32>,
     /// Per group: its versions (empty when the number is free).
-    members: Vec<Vec<u32>>,
+    pub(super) members: Vec<Vec<u32>>,
     /// Per group: its version first in key order.
-    least: Vec<u32>,
+    pub(super) least: Vec<u32>,
     free: Vec<u32>,
     /// The groups in use, by their version first in key order: the entry
     /// numbers.
-    numbered: Vec<u32>,
-    snaps: Vec<Snap>,
+    pub(super) numbered: Vec<u32>,
+    pub(super) snaps: Vec<Snap>,
     /// Snapshots in canonical order.
     canon: Vec<u32>,
     /// Snapshots in the order of [`Timeline::snapshots`].
-    chrono: Vec<u32>,
+    pub(super) chrono: Vec<u32>,
     /// Per version: whether its entry may have changed since the last
     /// layout.
     dirty: Vec<bool>,
+    /// The versions marked in `dirty`.
+    pub(super) dirty_list: Vec<u32>,
+    /// What the last layout settled.
+    pub(super) settled: Settled,
 }
 
 /// Version updates by version number, to be moved into the timeline.
@@ -169,6 +174,8 @@ impl Index {
             canon: (0..snaps.len() as u32).collect(),
             chrono: Vec::new(),
             dirty: vec![false; n],
+            dirty_list: Vec::new(),
+            settled: Settled::default(),
             snaps,
         };
         for (v, &l) in least_of.iter().enumerate() {
@@ -189,88 +196,69 @@ impl Index {
         (index, updates)
     }
 
-    /// Whether this index still describes `timeline`: the same options and
-    /// snapshots, and every revision named by exactly one version. Returns
-    /// the version of each revision, entry by entry.
-    pub(crate) fn describes(&self, timeline: &Timeline) -> Option<Revisions> {
+    /// Whether this index still describes `timeline`, as its last layout
+    /// left it: the same options and snapshots, each showing what it
+    /// showed, and every entry with as many revisions as its group has
+    /// versions and its indices in place pointing somewhere. Plain
+    /// comparisons, no lookups.
+    pub(crate) fn describes(&self, timeline: &Timeline) -> bool {
+        let s = &self.settled;
         if self.options != timeline.options
             || self.chrono.len() != timeline.snapshots.len()
-            || self.members.len() - self.free.len() != timeline.entries.len()
+            || s.shown.len() != timeline.snapshots.len()
+            || self.numbered.len() != timeline.entries.len()
+            || s.order.len() != timeline.entries.len()
         {
-            return None;
+            return false;
         }
-        // The revisions of all entries, flat: entry `e`'s start at `start[e]`.
-        // Entries reused as they stand must point only where they may.
         let snapshots = timeline.snapshots.len();
-        let mut start = Vec::with_capacity(timeline.entries.len() + 1);
-        start.push(0);
-        for e in &timeline.entries {
+        let entries_ok = timeline.entries.iter().zip(&s.order).all(|(e, &g)| {
             let removed_at = match e.status {
                 Status::Present => 0,
                 Status::Removed { snapshot } => snapshot,
             };
-            // What an entry holds in place (not its lists of snapshots,
-            // which are carried over as they stand and never followed).
-            if e.latest >= e.revisions.len()
-                || e.first_seen > e.last_seen
-                || e.last_seen >= snapshots
-                || removed_at >= snapshots
-            {
-                return None;
-            }
-            start.push(start.last().copied().unwrap_or(0) + e.revisions.len());
+            e.latest < e.revisions.len()
+                && e.first_seen <= e.last_seen
+                && e.last_seen < snapshots
+                && removed_at < snapshots
+                && s.revs.get(g as usize).map(Vec::len) == Some(e.revisions.len())
+        });
+        entries_ok
+            && timeline
+                .snapshots
+                .iter()
+                .zip(&self.chrono)
+                .zip(&s.shown)
+                .all(|((info, &sid), shown)| {
+                    self.snaps.get(sid as usize).is_some_and(|snap| {
+                        snap.label == info.label
+                            && snap.captured == info.captured
+                            && snap.has_more == info.has_more
+                            && snap.truncated == info.truncated
+                            && info.shown == *shown
+                    })
+                })
+    }
+
+    /// The version of each revision of the entries the last layout left,
+    /// entry by entry.
+    fn revisions(&self) -> Revisions {
+        let s = &self.settled;
+        let mut by_rank: HashMap<u32, &[u32]> = HashMap::new();
+        for r in &s.retired {
+            by_rank.insert(r.rank, &r.revs);
         }
-        let mut vids = vec![NONE; start.last().copied().unwrap_or(0)];
-        let mut filled = 0;
-        let mut placed = vec![false; self.features.len()];
-        for (info, &sid) in timeline.snapshots.iter().zip(&self.chrono) {
-            let snap = self.snaps.get(sid as usize)?;
-            if snap.label != info.label
-                || snap.captured != info.captured
-                || snap.has_more != info.has_more
-                || snap.truncated != info.truncated
-                || snap.seq.len() != info.shown.len()
-            {
-                return None;
-            }
-            for (shown, &v) in info.shown.iter().zip(&snap.seq) {
-                let (from, to) = (
-                    *start.get(shown.entry)?,
-                    *start.get(shown.entry.checked_add(1)?)?,
-                );
-                if shown.revision >= to - from {
-                    return None;
-                }
-                let slot = vids.get_mut(from + shown.revision)?;
-                if *slot == NONE {
-                    let once = placed.get_mut(v as usize)?;
-                    if *once {
-                        return None; // one version in two revisions
-                    }
-                    *once = true;
-                    *slot = v;
-                    filled += 1;
-                } else if *slot != v {
-                    return None;
-                }
-            }
+        let mut vids = Vec::new();
+        let mut start = vec![0];
+        for (r, &g) in s.order.iter().enumerate() {
+            let revs = match by_rank.get(&(r as u32)) {
+                Some(revs) => revs,
+                None => s.revs.get(g as usize).map_or(&[][..], Vec::as_slice),
+            };
+            vids.extend_from_slice(revs);
+            start.push(vids.len());
         }
-        if filled != self.features.len() {
-            return None;
-        }
-        // Each entry is one group, whole.
-        for revisions in start.windows(2).map(|w| &vids[w[0]..w[1]]) {
-            let g = *self.group_of.get(*revisions.first()? as usize)?;
-            let whole = self.members.get(g as usize)?.len() == revisions.len();
-            if !whole
-                || revisions
-                    .iter()
-                    .any(|&v| self.group_of.get(v as usize) != Some(&g))
-            {
-                return None;
-            }
-        }
-        Some(Revisions { vids, start })
+        Revisions { vids, start }
     }
 
     /// Fold one input in. Returns its new versions' updates, or `None` when
@@ -311,6 +299,7 @@ impl Index {
             self.adj.push(Vec::new());
             self.group_of.push(NONE);
             self.dirty.push(true);
+            self.dirty_list.push(v);
             seq.push(v);
             fresh.push((v, update));
         }
@@ -435,6 +424,7 @@ impl Index {
             for (i, &u) in self.by_key.values().enumerate() {
                 self.ord[u as usize] = (i as u64 + 1) * step;
             }
+            self.settled.relabelled = true;
         }
     }
 
@@ -478,12 +468,16 @@ impl Index {
         }
         // Free their groups.
         for &v in &comp {
-            self.dirty[v as usize] = true;
+            if !self.dirty[v as usize] {
+                self.dirty[v as usize] = true;
+                self.dirty_list.push(v);
+            }
             let g = self.group_of[v as usize];
             if g != NONE {
                 if let Some(m) = self.members.get_mut(g as usize) {
                     if !m.is_empty() {
                         m.clear();
+                        self.settled.retire(g);
                         self.free.push(g);
                         let at = self.ord[self.least[g as usize] as usize];
                         if let Ok(i) = self.numbered.binary_search_by_key(&at, |&h| {
@@ -523,6 +517,7 @@ impl Index {
                     None => {
                         self.members.push(Vec::new());
                         self.least.push(NONE);
+                        self.settled.grow(self.members.len());
                         (self.members.len() - 1) as u32
                     }
                 };
@@ -543,12 +538,24 @@ impl Index {
 
     /// The timeline of everything added: `updates` holds the update of
     /// every version that no entry of `prior` (the timeline absorbing, its
-    /// entries, snapshots, and the version of each revision) holds.
+    /// entries and snapshots, as the last layout left them) holds.
     pub(crate) fn timeline(
         mut self: Box<Self>,
-        updates: Updates,
-        prior: Option<(Vec<Entry>, Vec<SnapshotInfo>, Revisions)>,
+        mut updates: Updates,
+        prior: Option<(Vec<Entry>, Vec<SnapshotInfo>)>,
     ) -> Timeline {
+        let prior = match prior {
+            Some((mut entries, mut snapshots)) => {
+                if let Some(mut timeline) = self.splice(&mut entries, &mut snapshots, &mut updates)
+                {
+                    self.clean();
+                    timeline.index = super::timeline::Cache(Some(self));
+                    return timeline;
+                }
+                Some((entries, snapshots, self.revisions()))
+            }
+            None => None,
+        };
         // Entries numbered by their version first in key order.
         let groups = &self.numbered;
         let mut number = vec![0; self.members.len()];
@@ -560,7 +567,8 @@ impl Index {
             .iter()
             .map(|&g| number.get(g as usize).copied().unwrap_or(0))
             .collect();
-        let dirty = std::mem::replace(&mut self.dirty, vec![false; self.features.len()]);
+        let dirty = self.dirty.clone();
+        self.clean();
         let prior = prior.map(|(entries, snapshots, vids)| {
             let mut old_of_sid = vec![usize::MAX; self.snaps.len()];
             for (p, &sid) in self.chrono.iter().enumerate() {
@@ -584,10 +592,37 @@ impl Index {
             entry_of,
             entries: self.numbered.len(),
         };
-        let (mut timeline, chrono) = layout(&plan, updates, prior, &self.options);
-        self.chrono = chrono.iter().map(|&s| self.canon[s]).collect();
+        let (mut timeline, extras) = layout(&plan, updates, prior, &self.options);
+        self.chrono = extras.chrono.iter().map(|&s| self.canon[s]).collect();
+        let least_ord = |g: u32| {
+            self.least
+                .get(g as usize)
+                .and_then(|&v| self.ord.get(v as usize))
+                .copied()
+                .unwrap_or(u64::MAX)
+        };
+        let groups = Groups {
+            numbered: &self.numbered,
+            group_of: &self.group_of,
+            members: &self.members,
+            least_ord: &least_ord,
+            canon: &self.canon,
+        };
+        let shown = timeline.snapshots.iter().map(|s| s.shown.clone()).collect();
+        self.settled = Settled::from_layout(&extras, &groups, shown, timeline.gaps.clone());
         timeline.index = super::timeline::Cache(Some(self));
         timeline
+    }
+
+    /// Nothing has changed since the layout just made.
+    fn clean(&mut self) {
+        for v in self.dirty_list.drain(..) {
+            if let Some(d) = self.dirty.get_mut(v as usize) {
+                *d = false;
+            }
+        }
+        self.settled.retired.clear();
+        self.settled.touched.clear();
     }
 }
 

@@ -60,6 +60,8 @@ mod jsonld;
 mod options;
 mod order;
 mod render;
+mod settled;
+mod splice;
 mod timeline;
 
 pub use identity::normalise;
@@ -215,18 +217,15 @@ impl Timeline {
         I: IntoIterator<Item = Snapshot<'a>>,
     {
         let options = self.options.clone();
-        let cached = self.index.0.take().and_then(|index| {
-            let revisions = index.describes(self)?;
-            Some((index, revisions))
-        });
-        let (mut index, mut updates, prior) = match cached {
-            Some((index, revisions)) => (index, HashMap::new(), Some(revisions)),
+        let cached = self.index.0.take().filter(|index| index.describes(self));
+        let (mut index, mut updates, warm) = match cached {
+            Some(index) => (index, HashMap::new(), true),
             None => {
                 let (index, updates) = Index::build(Input::from_timeline(self), &options);
-                (Box::new(index), updates, None)
+                (Box::new(index), updates, false)
             }
         };
-        let mut changed = prior.is_none();
+        let mut changed = !warm;
         for snapshot in snapshots {
             if let Some(fresh) = index.add(Input::from_snapshot(snapshot)) {
                 changed = true;
@@ -237,10 +236,10 @@ impl Timeline {
             self.index.0 = Some(index);
             return;
         }
-        let prior = prior.map(|vids| {
+        let prior = warm.then(|| {
             let entries = std::mem::take(&mut self.entries);
             let snapshots = std::mem::take(&mut self.snapshots);
-            (entries, snapshots, vids)
+            (entries, snapshots)
         });
         *self = index.timeline(updates, prior);
     }
