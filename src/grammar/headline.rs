@@ -158,8 +158,9 @@ fn unquoted_prefix(t: &str) -> &str {
 
 /// An avatar file name left by a stripped social post (`a8Xk2_normal`).
 pub(crate) fn is_avatar(t: &str) -> bool {
-    // One word: a file name has no space.
-    if words::has_byte(t, b' ') {
+    // One word: a file name has no space (in a line of words, one comes
+    // within a few bytes: read byte by byte, not with `memchr`).
+    if t.bytes().any(|b| b == b' ') {
         return false;
     }
     words::has_byte(t, b'_') && t.bytes().any(|b| b.is_ascii_digit())
