@@ -64,14 +64,10 @@ pub(crate) struct Fit {
 /// an introduction (`:` `;` `,`), and not in the first person outside quotes.
 /// A line opening with a quotation mark must close it on the line (a wholly
 /// or partly quoted headline), and not with a full stop inside the marks.
-#[cfg(test)]
-pub(crate) fn shape(text: &str) -> Option<Fit> {
-    let t = super::trim(text);
-    shape_counted(t, words::count_up_to(t, MAX_WORDS))
-}
-
-/// [`shape`] of a trimmed line whose words are counted already (as
-/// [`words::count_up_to`] counts them, up to [`MAX_WORDS`] at least).
+///
+/// `t` is trimmed, and `n` its words as [`words::count_up_to`] counts them
+/// (up to [`MAX_WORDS`] at least): the caller counts once for this test and
+/// the report pointer's.
 pub(crate) fn shape_counted(t: &str, n: usize) -> Option<Fit> {
     if n == 0 || n > MAX_WORDS {
         return None;
@@ -244,8 +240,26 @@ pub(crate) fn is_date(t: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn shape(text: &str) -> Option<Fit> {
+        shape_counted(text, words::count_up_to(text, MAX_WORDS))
+    }
+
     fn ending(text: &str) -> Option<Ending> {
         shape(text).map(|f| f.ending)
+    }
+
+    #[test]
+    fn a_headline_shape_keeps_its_word_count_for_weighing() {
+        assert_eq!(
+            shape("Snow on the way for the Ashbury hills?"),
+            Some(Fit {
+                ending: Ending::Open,
+                words: 8
+            })
+        );
+        let eighteen = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen Eighteen";
+        assert_eq!(shape(eighteen).map(|f| f.words), Some(18));
+        assert_eq!(shape(&format!("{eighteen} nineteen")), None);
     }
 
     #[test]

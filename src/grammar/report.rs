@@ -160,6 +160,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_counted_line_reads_as_the_line_does() {
+        let lines = [
+            "Nia Tallis reports:",
+            "Here is a report by Bethan Carrow:",
+            "Watch the debate here.",
+            "Email -",
+            "Owen Fairley spoke to Jo Bloggs.",
+            "The harbour wall, which Owen Fairley reports on every winter, is to be rebuilt by the council next spring",
+            "Crews were called to the harbour at 6am.",
+        ];
+        for line in lines {
+            let counted = report_counted(line, crate::grammar::words::count_up_to(line, 18));
+            assert_eq!(counted, report(line), "{line}");
+        }
+    }
+
+    #[test]
     fn reporter_lines() {
         assert_eq!(report("Nia Tallis reports:"), Some(Some("Nia Tallis")));
         assert_eq!(report("Owen Fairley reports"), Some(Some("Owen Fairley")));
