@@ -9,9 +9,9 @@
 //!   `"Snow on the way?\n"`. A [`Page`] marked
 //!   [`truncated`](Page::truncated) drops the end of its last line, as a cut
 //!   capture does.
-//! - [`Layout::Spaced`] puts one blank line between elements; an alt-text line
-//!   stands directly above its caption line, list items and footer lines are on
-//!   consecutive lines. [`Layout::Compact`] (the dash layout) has no blank
+//! - [`Layout::Spaced`] puts one blank line between elements and between
+//!   footer lines; an alt-text line stands directly above its caption line,
+//!   list items are on consecutive lines. [`Layout::Compact`] (the dash layout) has no blank
 //!   lines at all. A page renders in its own [`Page::layout`]; any other node
 //!   renders spaced, or compact with the alternate flag (`{:#}`).
 //! - Bylines: [`BylineMarker::Numbered`] is `  1. {text}` (a bare `  1.` when
@@ -220,9 +220,11 @@ fn ad(out: &mut Out<'_, '_>, a: &AdSlot<'_>) -> fmt::Result {
     out.line(&[remnant(&a.remnant), AD_LINE])
 }
 
+/// Footer lines stand apart on a spaced page: glued together, three of them
+/// ending a page with no body would read back as the compact layout.
 fn footer(out: &mut Out<'_, '_>, foot: &Footer<'_>) -> fmt::Result {
-    out.element();
     for l in &foot.lines {
+        out.element();
         out.line(&[&l.text])?;
     }
     Ok(())
@@ -681,6 +683,10 @@ mod tests {
         };
         assert_eq!(
             foot.to_string(),
+            "Latest Vale reports\n\nFerry back in service\n"
+        );
+        assert_eq!(
+            format!("{foot:#}"),
             "Latest Vale reports\nFerry back in service\n"
         );
         assert_eq!(foot.lines[1].to_string(), "Ferry back in service\n");
@@ -748,7 +754,7 @@ mod tests {
         assert_eq!(
             p.to_string(),
             "Story\nStandfirst.\n\nLive updates\n\nAdvertisement\n\nOne\n\nA.\n\nAdvertisement\n\n\
-             B.\n\nAdvertisement\n\nTwo\n\nLoad more updates\nBack to top\n"
+             B.\n\nAdvertisement\n\nTwo\n\nLoad more updates\n\nBack to top\n"
         );
     }
 

@@ -882,3 +882,20 @@ fn a_dash_byline_reading_like_a_count_line_stays_a_byline() {
         }
     }
 }
+
+/// fuzz/roundtrip: a page that is all footer (three lines, a blank line
+/// between the first two) rendered its footer lines glued together, which
+/// read back as the compact layout; on a spaced page footer lines now stand
+/// apart.
+#[test]
+fn a_page_of_footer_lines_keeps_its_spaced_layout() {
+    let text = "Load more updates Back to top\n\n`op\n6";
+    assert_eq!(roundtrip(text), Ok(()));
+    let page = parse(text);
+    assert_eq!(page.layout, liveupdates::Layout::Spaced);
+    assert_eq!(page.footer.map(|f| f.lines.len()), Some(3));
+    assert_eq!(
+        parse("Live updates\n\nPier reopens\n\nLoad more updates\nBack to top\n").to_string(),
+        "Live updates\n\nPier reopens\n\nLoad more updates\n\nBack to top\n"
+    );
+}
