@@ -6,8 +6,10 @@
 //! sketch of its word n-grams), and only versions sharing a key are compared.
 
 use super::MergeOptions;
-use crate::{Block, Update};
-use std::collections::BTreeSet;
+use crate::{Block, BylineKind, Update};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The normalised words of `text`: split into words with Unicode word
@@ -78,6 +80,153 @@ pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str))
 /// every field, as `Debug` writes it. Equal keys are equal versions.
 pub(crate) fn version_key(update: &Update<'_>) -> String {
     format!("{update:?}")
+}
+
+/// The [`version_key`]s of every update of every list, each distinct
+/// version formatted once: updates are bucketed by a structural hash
+/// ([`version_hash`]) and a bucket's versions compared with `==`, so a
+/// repeated version takes a copy of the key of the equal one seen first.
+/// Equal updates have equal `Debug` strings, so the keys are exactly
+/// [`version_key`]'s.
+pub(crate) fn version_keys<'u, L>(lists: &[L]) -> Vec<Vec<String>>
+where
+    L: AsRef<[Update<'u>]>,
+{
+    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(lists.len());
+    for (i, list) in lists.iter().enumerate() {
+        let list = list.as_ref();
+        let mut these = Vec::with_capacity(list.len());
+        for (j, update) in list.iter().enumerate() {
+            let bucket = seen.entry(version_hash(update)).or_default();
+            let known = bucket.iter().find_map(|&(bi, bj)| {
+                let other = lists.get(bi)?.as_ref().get(bj)?;
+                if other != update {
+                    return None;
+                }
+                if bi == i {
+                    these.get(bj).cloned()
+                } else {
+                    keys.get(bi)?.get(bj).cloned()
+                }
+            });
+            match known {
+                Some(key) => these.push(key),
+                None => {
+                    bucket.push((i, j));
+                    these.push(version_key(update));
+                }
+            }
+        }
+        keys.push(these);
+    }
+    keys
+}
+
+/// A hash of every field of `update` but its spans (which are cleared
+/// before keys are made): equal updates hash alike.
+fn version_hash(update: &Update<'_>) -> u64 {
+    let mut h = DefaultHasher::new();
+    if let Some(b) = &update.byline {
+        h.write_u8(1);
+        b.marker.hash(&mut h);
+        b.text.hash(&mut h);
+        match &b.kind {
+            BylineKind::Empty => h.write_u8(0),
+            BylineKind::Section(t) => {
+                h.write_u8(1);
+                t.hash(&mut h);
+            }
+            BylineKind::Person(p) => {
+                h.write_u8(2);
+                p.name.hash(&mut h);
+                p.outlet.hash(&mut h);
+                p.role.hash(&mut h);
+                p.handle.hash(&mut h);
+            }
+        }
+        b.remnant.hash(&mut h);
+    } else {
+        h.write_u8(0);
+    }
+    let hl = &update.headline;
+    hl.text.hash(&mut h);
+    hl.label.hash(&mut h);
+    hl.title.hash(&mut h);
+    hl.remnant.hash(&mut h);
+    h.write_usize(update.blocks.len());
+    for block in &update.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                h.write_u8(0);
+                p.text.hash(&mut h);
+            }
+            Block::Subheading(s) => {
+                h.write_u8(1);
+                s.text.hash(&mut h);
+            }
+            Block::Caption(c) => {
+                h.write_u8(2);
+                c.alt.hash(&mut h);
+                c.text.hash(&mut h);
+                c.description.hash(&mut h);
+                if let Some(credit) = &c.credit {
+                    h.write_u8(1);
+                    credit.kind.hash(&mut h);
+                    credit.source.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+            }
+            Block::Quote(q) => {
+                h.write_u8(3);
+                q.text.hash(&mut h);
+                q.quoted.hash(&mut h);
+                if let Some(sp) = &q.speaker {
+                    h.write_u8(1);
+                    sp.name.hash(&mut h);
+                    sp.resolved.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+                q.rest.hash(&mut h);
+                q.continues.hash(&mut h);
+            }
+            Block::BlockQuote(q) => {
+                h.write_u8(4);
+                h.write_usize(q.paragraphs.len());
+                for p in &q.paragraphs {
+                    p.text.hash(&mut h);
+                }
+                if let Some(a) = &q.attribution {
+                    h.write_u8(1);
+                    a.text.hash(&mut h);
+                    a.source.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+            }
+            Block::Report(r) => {
+                h.write_u8(5);
+                r.text.hash(&mut h);
+                r.reporter.hash(&mut h);
+            }
+            Block::List(l) => {
+                h.write_u8(6);
+                h.write_usize(l.items.len());
+                for item in &l.items {
+                    item.marker.hash(&mut h);
+                    item.text.hash(&mut h);
+                }
+            }
+            Block::CrossRef(c) => {
+                h.write_u8(7);
+                c.text.hash(&mut h);
+                c.target.hash(&mut h);
+            }
+        }
+    }
+    h.finish()
 }
 
 /// FNV-1a, 64 bits: a fixed hash, so that nothing depends on a random seed.
