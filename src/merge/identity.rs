@@ -24,37 +24,75 @@ use unicode_segmentation::UnicodeSegmentation;
 /// assert_eq!(normalise("closed onNorth Quay"), ["closed", "onnorth", "quay"]);
 /// ```
 pub fn normalise(text: &str) -> Vec<String> {
-    // Folding changes nothing in a text with no quote mark to fold: read it
-    // in place then.
-    let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
-        Cow::Owned(text.chars().map(fold_quote).collect())
-    } else {
-        Cow::Borrowed(text)
-    };
-    folded
-        .unicode_words()
-        .map(lower_word)
-        .filter(|word| !word.is_empty())
-        .collect()
+    let mut words = Words::default();
+    words.push_text(text);
+    words.strs().into_iter().map(str::to_owned).collect()
 }
 
-/// One word lower-cased, apostrophes dropped. An ASCII word is done byte by
-/// byte (`to_ascii_lowercase` is `char::to_lowercase` on ASCII); any other
-/// goes through `char::to_lowercase`.
-fn lower_word(word: &str) -> String {
+/// Normalised words kept end to end in one buffer, so a version's words
+/// cost no allocation each.
+#[derive(Default)]
+struct Words {
+    /// The words, one after another.
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Words {
+    /// Append the [`normalise`]d words of `text`.
+    fn push_text(&mut self, text: &str) {
+        // Folding changes nothing in a text with no quote mark to fold:
+        // read it in place then.
+        let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
+            Cow::Owned(text.chars().map(fold_quote).collect())
+        } else {
+            Cow::Borrowed(text)
+        };
+        for word in folded.unicode_words() {
+            let start = self.text.len();
+            lower_word(word, &mut self.text);
+            if self.text.len() > start {
+                self.ends.push(self.text.len());
+            }
+        }
+    }
+
+    /// How many words there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The words, in order.
+    fn strs(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let word = self.text.get(start..end).unwrap_or_default();
+                start = end;
+                word
+            })
+            .collect()
+    }
+}
+
+/// Append one word lower-cased, apostrophes dropped, to `out`. An ASCII
+/// word is done byte by byte (`to_ascii_lowercase` is `char::to_lowercase`
+/// on ASCII); any other goes through `char::to_lowercase`.
+fn lower_word(word: &str, out: &mut String) {
     if word.is_ascii() {
-        let mut out = String::with_capacity(word.len());
         out.extend(
             word.bytes()
                 .filter(|&b| b != b'\'')
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
-        out
     } else {
-        word.chars()
-            .filter(|&c| c != '\'')
-            .flat_map(char::to_lowercase)
-            .collect()
+        out.extend(
+            word.chars()
+                .filter(|&c| c != '\'')
+                .flat_map(char::to_lowercase),
+        );
     }
 }
 
@@ -294,22 +332,32 @@ const BLOCK_KEY_WORDS: usize = 4;
 impl Features {
     /// The features of one version.
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
-        let head_words = normalise(&update.headline.text);
-        let mut body_words = Vec::new();
+        let mut head = Words::default();
+        head.push_text(&update.headline.text);
+        let head_words = head.strs();
+        let mut body = Words::default();
         let mut keys = Vec::new();
         let mut block_count = 0;
+        let mut blocks: Vec<(usize, usize)> = Vec::new();
         for block in &update.blocks {
-            let mut words = Vec::new();
-            block_texts(block, &mut |t| words.extend(normalise(t)));
-            if block_count < BLOCK_KEYS && words.len() >= BLOCK_KEY_WORDS {
-                keys.push(fnv(KEY_BLOCK, &strs(&words)));
+            let start = body.len();
+            block_texts(block, &mut |t| body.push_text(t));
+            if block_count < BLOCK_KEYS && body.len() - start >= BLOCK_KEY_WORDS {
+                blocks.push((start, body.len()));
                 block_count += 1;
             }
-            body_words.extend(words);
         }
-        keys.push(fnv(KEY_HEADLINE, &strs(&head_words)));
-        if word_set(&body_words).len() >= options.min_body_words {
-            keys.push(fnv(KEY_BODY, &strs(&body_words)));
+        let body_words = body.strs();
+        for &(start, end) in &blocks {
+            keys.push(fnv(
+                KEY_BLOCK,
+                body_words.get(start..end).unwrap_or_default(),
+            ));
+        }
+        keys.push(fnv(KEY_HEADLINE, &head_words));
+        let body_set = word_set(&body_words);
+        if body_set.len() >= options.min_body_words {
+            keys.push(fnv(KEY_BODY, &body_words));
         }
         keys.extend(sketch(KEY_HEAD_SKETCH, &head_words, 2, 2));
         keys.extend(sketch(KEY_BODY_SKETCH, &body_words, 3, 4));
@@ -317,18 +365,14 @@ impl Features {
         keys.dedup();
         Features {
             head: word_set(&head_words),
-            body: word_set(&body_words),
+            body: body_set,
             keys,
         }
     }
 }
 
-fn strs(words: &[String]) -> Vec<&str> {
-    words.iter().map(String::as_str).collect()
-}
-
 /// The sorted distinct hashes of `words`.
-fn word_set(words: &[String]) -> Vec<u64> {
+fn word_set(words: &[&str]) -> Vec<u64> {
     let mut set: Vec<u64> = words.iter().map(|w| fnv(WORD, &[w])).collect();
     set.sort_unstable();
     set.dedup();
@@ -337,13 +381,12 @@ fn word_set(words: &[String]) -> Vec<u64> {
 
 /// The `keep` smallest hashes of the `n`-grams of `words` (of the whole
 /// sequence when it is shorter than `n`): a small edit leaves most of them.
-fn sketch(tag: u8, words: &[String], n: usize, keep: usize) -> Vec<u64> {
-    if words.is_empty() {
+fn sketch(tag: u8, all: &[&str], n: usize, keep: usize) -> Vec<u64> {
+    if all.is_empty() {
         return Vec::new();
     }
-    let all = strs(words);
     let mut hashes: Vec<u64> = if all.len() <= n {
-        vec![fnv(tag, &all)]
+        vec![fnv(tag, all)]
     } else {
         all.windows(n).map(|w| fnv(tag, w)).collect()
     };
