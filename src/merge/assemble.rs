@@ -9,7 +9,7 @@
 //! work; [`layout`] does the rest from integers: order, chronology,
 //! revisions, removal, gaps and conflicts.
 
-use super::identity::version_key;
+use super::identity::version_keys;
 use super::index::{Revisions, Snap};
 use super::order::{self, Coverage, Window};
 use super::timeline::{
@@ -34,25 +34,44 @@ pub(crate) struct Input {
 
 impl Input {
     pub(crate) fn from_snapshot(snapshot: Snapshot<'_>) -> Input {
-        let page = snapshot.page;
-        let updates = page
-            .updates
+        let mut inputs = Input::from_snapshots([snapshot]);
+        inputs
+            .pop()
+            .unwrap_or_else(|| Input::new(String::new(), None, false, false, Vec::new()))
+    }
+
+    /// The inputs of several snapshots, with their version keys: a version
+    /// shown by several of them is formatted once.
+    pub(crate) fn from_snapshots<'a, I>(snapshots: I) -> Vec<Input>
+    where
+        I: IntoIterator<Item = Snapshot<'a>>,
+    {
+        let mut inputs: Vec<Input> = snapshots
             .into_iter()
-            .map(|u| {
-                let mut u = u.into_owned();
-                // A timeline's updates come from many sources: no byte offset
-                // would point anywhere meaningful.
-                u.clear_spans();
-                u
+            .map(|snapshot| {
+                let page = snapshot.page;
+                let updates = page
+                    .updates
+                    .into_iter()
+                    .map(|u| {
+                        let mut u = u.into_owned();
+                        // A timeline's updates come from many sources: no
+                        // byte offset would point anywhere meaningful.
+                        u.clear_spans();
+                        u
+                    })
+                    .collect();
+                Input::new(
+                    snapshot.label,
+                    snapshot.captured,
+                    page.has_more,
+                    page.truncated,
+                    updates,
+                )
             })
             .collect();
-        Input::new(
-            snapshot.label,
-            snapshot.captured,
-            page.has_more,
-            page.truncated,
-            updates,
-        )
+        fill_keys(&mut inputs);
+        inputs
     }
 
     fn new(
@@ -62,21 +81,20 @@ impl Input {
         truncated: bool,
         updates: Vec<Update<'static>>,
     ) -> Input {
-        let keys = updates.iter().map(version_key).collect();
         Input {
             label,
             captured,
             has_more,
             truncated,
             updates,
-            keys,
+            keys: Vec::new(),
         }
     }
 
     /// The inputs a timeline was built from, read back from it. References
     /// that point nowhere (a hand-edited timeline) are skipped.
     pub(crate) fn from_timeline(timeline: &Timeline) -> Vec<Input> {
-        timeline
+        let mut inputs: Vec<Input> = timeline
             .snapshots
             .iter()
             .map(|s| {
@@ -97,7 +115,9 @@ impl Input {
                     updates,
                 )
             })
-            .collect()
+            .collect();
+        fill_keys(&mut inputs);
+        inputs
     }
 
     pub(crate) fn canonical(&self, other: &Input) -> Ordering {
@@ -115,6 +135,15 @@ impl Input {
                 other.truncated,
                 &other.keys,
             ))
+    }
+}
+
+/// Give every input its version keys, each distinct version formatted once.
+fn fill_keys(inputs: &mut [Input]) {
+    let lists: Vec<&[Update<'static>]> = inputs.iter().map(|i| i.updates.as_slice()).collect();
+    let keys = version_keys(&lists);
+    for (input, keys) in inputs.iter_mut().zip(keys) {
+        input.keys = keys;
     }
 }
 

@@ -6,8 +6,11 @@
 //! sketch of its word n-grams), and only versions sharing a key are compared.
 
 use super::MergeOptions;
-use crate::{Block, Update};
-use std::collections::BTreeSet;
+use crate::{Block, BylineKind, Update};
+use std::borrow::Cow;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The normalised words of `text`: split into words with Unicode word
@@ -21,17 +24,76 @@ use unicode_segmentation::UnicodeSegmentation;
 /// assert_eq!(normalise("closed onNorth Quay"), ["closed", "onnorth", "quay"]);
 /// ```
 pub fn normalise(text: &str) -> Vec<String> {
-    let folded: String = text.chars().map(fold_quote).collect();
-    folded
-        .unicode_words()
-        .map(|word| {
+    let mut words = Words::default();
+    words.push_text(text);
+    words.strs().into_iter().map(str::to_owned).collect()
+}
+
+/// Normalised words kept end to end in one buffer, so a version's words
+/// cost no allocation each.
+#[derive(Default)]
+struct Words {
+    /// The words, one after another.
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Words {
+    /// Append the [`normalise`]d words of `text`.
+    fn push_text(&mut self, text: &str) {
+        // Folding changes nothing in a text with no quote mark to fold:
+        // read it in place then.
+        let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
+            Cow::Owned(text.chars().map(fold_quote).collect())
+        } else {
+            Cow::Borrowed(text)
+        };
+        for word in folded.unicode_words() {
+            let start = self.text.len();
+            lower_word(word, &mut self.text);
+            if self.text.len() > start {
+                self.ends.push(self.text.len());
+            }
+        }
+    }
+
+    /// How many words there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The words, in order.
+    fn strs(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let word = self.text.get(start..end).unwrap_or_default();
+                start = end;
+                word
+            })
+            .collect()
+    }
+}
+
+/// Append one word lower-cased, apostrophes dropped, to `out`. An ASCII
+/// word is done byte by byte (`to_ascii_lowercase` is `char::to_lowercase`
+/// on ASCII); any other goes through `char::to_lowercase`.
+fn lower_word(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(
             word.chars()
                 .filter(|&c| c != '\'')
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|word| !word.is_empty())
-        .collect()
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 /// Every single and double quotation mark style becomes `'` or `"`.
@@ -80,6 +142,153 @@ pub(crate) fn version_key(update: &Update<'_>) -> String {
     format!("{update:?}")
 }
 
+/// The [`version_key`]s of every update of every list, each distinct
+/// version formatted once: updates are bucketed by a structural hash
+/// ([`version_hash`]) and a bucket's versions compared with `==`, so a
+/// repeated version takes a copy of the key of the equal one seen first.
+/// Equal updates have equal `Debug` strings, so the keys are exactly
+/// [`version_key`]'s.
+pub(crate) fn version_keys<'u, L>(lists: &[L]) -> Vec<Vec<String>>
+where
+    L: AsRef<[Update<'u>]>,
+{
+    let mut seen: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(lists.len());
+    for (i, list) in lists.iter().enumerate() {
+        let list = list.as_ref();
+        let mut these = Vec::with_capacity(list.len());
+        for (j, update) in list.iter().enumerate() {
+            let bucket = seen.entry(version_hash(update)).or_default();
+            let known = bucket.iter().find_map(|&(bi, bj)| {
+                let other = lists.get(bi)?.as_ref().get(bj)?;
+                if other != update {
+                    return None;
+                }
+                if bi == i {
+                    these.get(bj).cloned()
+                } else {
+                    keys.get(bi)?.get(bj).cloned()
+                }
+            });
+            match known {
+                Some(key) => these.push(key),
+                None => {
+                    bucket.push((i, j));
+                    these.push(version_key(update));
+                }
+            }
+        }
+        keys.push(these);
+    }
+    keys
+}
+
+/// A hash of every field of `update` but its spans (which are cleared
+/// before keys are made): equal updates hash alike.
+fn version_hash(update: &Update<'_>) -> u64 {
+    let mut h = DefaultHasher::new();
+    if let Some(b) = &update.byline {
+        h.write_u8(1);
+        b.marker.hash(&mut h);
+        b.text.hash(&mut h);
+        match &b.kind {
+            BylineKind::Empty => h.write_u8(0),
+            BylineKind::Section(t) => {
+                h.write_u8(1);
+                t.hash(&mut h);
+            }
+            BylineKind::Person(p) => {
+                h.write_u8(2);
+                p.name.hash(&mut h);
+                p.outlet.hash(&mut h);
+                p.role.hash(&mut h);
+                p.handle.hash(&mut h);
+            }
+        }
+        b.remnant.hash(&mut h);
+    } else {
+        h.write_u8(0);
+    }
+    let hl = &update.headline;
+    hl.text.hash(&mut h);
+    hl.label.hash(&mut h);
+    hl.title.hash(&mut h);
+    hl.remnant.hash(&mut h);
+    h.write_usize(update.blocks.len());
+    for block in &update.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                h.write_u8(0);
+                p.text.hash(&mut h);
+            }
+            Block::Subheading(s) => {
+                h.write_u8(1);
+                s.text.hash(&mut h);
+            }
+            Block::Caption(c) => {
+                h.write_u8(2);
+                c.alt.hash(&mut h);
+                c.text.hash(&mut h);
+                c.description.hash(&mut h);
+                if let Some(credit) = &c.credit {
+                    h.write_u8(1);
+                    credit.kind.hash(&mut h);
+                    credit.source.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+            }
+            Block::Quote(q) => {
+                h.write_u8(3);
+                q.text.hash(&mut h);
+                q.quoted.hash(&mut h);
+                if let Some(sp) = &q.speaker {
+                    h.write_u8(1);
+                    sp.name.hash(&mut h);
+                    sp.resolved.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+                q.rest.hash(&mut h);
+                q.continues.hash(&mut h);
+            }
+            Block::BlockQuote(q) => {
+                h.write_u8(4);
+                h.write_usize(q.paragraphs.len());
+                for p in &q.paragraphs {
+                    p.text.hash(&mut h);
+                }
+                if let Some(a) = &q.attribution {
+                    h.write_u8(1);
+                    a.text.hash(&mut h);
+                    a.source.hash(&mut h);
+                } else {
+                    h.write_u8(0);
+                }
+            }
+            Block::Report(r) => {
+                h.write_u8(5);
+                r.text.hash(&mut h);
+                r.reporter.hash(&mut h);
+            }
+            Block::List(l) => {
+                h.write_u8(6);
+                h.write_usize(l.items.len());
+                for item in &l.items {
+                    item.marker.hash(&mut h);
+                    item.text.hash(&mut h);
+                }
+            }
+            Block::CrossRef(c) => {
+                h.write_u8(7);
+                c.text.hash(&mut h);
+                c.target.hash(&mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
 /// FNV-1a, 64 bits: a fixed hash, so that nothing depends on a random seed.
 pub(crate) fn fnv(tag: u8, parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -123,22 +332,32 @@ const BLOCK_KEY_WORDS: usize = 4;
 impl Features {
     /// The features of one version.
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
-        let head_words = normalise(&update.headline.text);
-        let mut body_words = Vec::new();
+        let mut head = Words::default();
+        head.push_text(&update.headline.text);
+        let head_words = head.strs();
+        let mut body = Words::default();
         let mut keys = Vec::new();
         let mut block_count = 0;
+        let mut blocks: Vec<(usize, usize)> = Vec::new();
         for block in &update.blocks {
-            let mut words = Vec::new();
-            block_texts(block, &mut |t| words.extend(normalise(t)));
-            if block_count < BLOCK_KEYS && words.len() >= BLOCK_KEY_WORDS {
-                keys.push(fnv(KEY_BLOCK, &strs(&words)));
+            let start = body.len();
+            block_texts(block, &mut |t| body.push_text(t));
+            if block_count < BLOCK_KEYS && body.len() - start >= BLOCK_KEY_WORDS {
+                blocks.push((start, body.len()));
                 block_count += 1;
             }
-            body_words.extend(words);
         }
-        keys.push(fnv(KEY_HEADLINE, &strs(&head_words)));
-        if word_set(&body_words).len() >= options.min_body_words {
-            keys.push(fnv(KEY_BODY, &strs(&body_words)));
+        let body_words = body.strs();
+        for &(start, end) in &blocks {
+            keys.push(fnv(
+                KEY_BLOCK,
+                body_words.get(start..end).unwrap_or_default(),
+            ));
+        }
+        keys.push(fnv(KEY_HEADLINE, &head_words));
+        let body_set = word_set(&body_words);
+        if body_set.len() >= options.min_body_words {
+            keys.push(fnv(KEY_BODY, &body_words));
         }
         keys.extend(sketch(KEY_HEAD_SKETCH, &head_words, 2, 2));
         keys.extend(sketch(KEY_BODY_SKETCH, &body_words, 3, 4));
@@ -146,18 +365,14 @@ impl Features {
         keys.dedup();
         Features {
             head: word_set(&head_words),
-            body: word_set(&body_words),
+            body: body_set,
             keys,
         }
     }
 }
 
-fn strs(words: &[String]) -> Vec<&str> {
-    words.iter().map(String::as_str).collect()
-}
-
 /// The sorted distinct hashes of `words`.
-fn word_set(words: &[String]) -> Vec<u64> {
+fn word_set(words: &[&str]) -> Vec<u64> {
     let mut set: Vec<u64> = words.iter().map(|w| fnv(WORD, &[w])).collect();
     set.sort_unstable();
     set.dedup();
@@ -166,13 +381,12 @@ fn word_set(words: &[String]) -> Vec<u64> {
 
 /// The `keep` smallest hashes of the `n`-grams of `words` (of the whole
 /// sequence when it is shorter than `n`): a small edit leaves most of them.
-fn sketch(tag: u8, words: &[String], n: usize, keep: usize) -> Vec<u64> {
-    if words.is_empty() {
+fn sketch(tag: u8, all: &[&str], n: usize, keep: usize) -> Vec<u64> {
+    if all.is_empty() {
         return Vec::new();
     }
-    let all = strs(words);
     let mut hashes: Vec<u64> = if all.len() <= n {
-        vec![fnv(tag, &all)]
+        vec![fnv(tag, all)]
     } else {
         all.windows(n).map(|w| fnv(tag, w)).collect()
     };
@@ -378,6 +592,35 @@ mod tests {
 
     const BODY: &str = "The harbour board is consulting the ferry, bus and rail operators \
                         on a response to the storm that has closed onNorth Quay.";
+
+    /// The normalisation before the fast paths, for comparison.
+    fn normalise_slow(text: &str) -> Vec<String> {
+        let folded: String = text.chars().map(fold_quote).collect();
+        folded
+            .unicode_words()
+            .map(|word| {
+                word.chars()
+                    .filter(|&c| c != '\'')
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .filter(|word| !word.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_normalise_alike() {
+        for text in [
+            "",
+            "Don't PANIC, he said: e.g. 3.5 or 1,000 at 10:30 -- ok_then",
+            "`quoted` words '' ' and 'single' \"double\"",
+            "“Don’t  PANIC,” he said… ÉCOLE Straße İstanbul ΣΑΣ",
+            "mixed ASCII and Ünïcödé in one: café's ‘naïve’ O´Neil",
+            "日本語のテキスト and emoji 👍🏽 mixed",
+        ] {
+            assert_eq!(normalise(text), normalise_slow(text), "{text}");
+        }
+    }
 
     #[test]
     fn typo_fix_is_alike() {

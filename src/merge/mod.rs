@@ -145,7 +145,7 @@ pub fn merge_with<'a, I>(snapshots: I, options: &MergeOptions) -> Timeline
 where
     I: IntoIterator<Item = Snapshot<'a>>,
 {
-    let inputs = snapshots.into_iter().map(Input::from_snapshot).collect();
+    let inputs = Input::from_snapshots(snapshots);
     let (index, updates) = Index::build(inputs, options);
     Box::new(index).timeline(updates, None)
 }
