@@ -630,7 +630,7 @@ pub(crate) fn layout(
 }
 
 /// An entry that only holds a place while entries move.
-fn placeholder() -> Entry {
+pub(super) fn placeholder() -> Entry {
     Entry {
         update: empty_update(),
         revisions: Vec::new(),

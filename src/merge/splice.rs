@@ -18,7 +18,7 @@
 //! simultaneous, and no contradicting orders. Otherwise it declines and the
 //! caller lays the timeline out in full.
 
-use super::assemble::empty_update;
+use super::assemble::{empty_update, placeholder};
 use super::index::{Index, Updates};
 use super::settled::{Key, Settled, NONE};
 use super::timeline::{Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown};
@@ -651,19 +651,6 @@ impl Index {
             options: self.options.clone(),
             index: Cache::default(),
         })
-    }
-}
-
-/// An entry that only holds a place while entries move.
-fn placeholder() -> Entry {
-    Entry {
-        update: empty_update(),
-        revisions: Vec::new(),
-        latest: 0,
-        first_seen: 0,
-        last_seen: 0,
-        seen_in: Vec::new(),
-        status: Status::Present,
     }
 }
 
