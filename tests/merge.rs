@@ -810,3 +810,24 @@ fn poke_entry(e: &mut liveupdates::merge::Entry) {
         snapshot: usize::MAX,
     };
 }
+
+/// fuzz/merge: absorbing a capture that shows no update (a cut `Load m`)
+/// into a timeline of one empty capture panicked in the incremental layout,
+/// which looked up a window the new capture does not have; such a capture
+/// now takes the full layout.
+#[test]
+fn absorbing_a_capture_with_no_updates_after_an_empty_one() {
+    let snapshots: Vec<Snapshot<'_>> = ["", "Load m"]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Snapshot::new(format!("s{i}"), liveupdates::parse(text)))
+        .collect();
+    let batch = merge(snapshots.clone());
+    let mut one_by_one = Timeline::default();
+    for s in &snapshots {
+        one_by_one.absorb(s.clone());
+    }
+    assert_eq!(one_by_one, batch);
+    assert_eq!(one_by_one.snapshots.len(), 2);
+    assert!(one_by_one.entries.is_empty());
+}

@@ -90,9 +90,12 @@ impl Index {
         let old_snaps = self.chrono.len();
         let c = self.snaps.len().checked_sub(1)? as u32;
         let new = self.snaps.get(c as usize)?;
+        // A capture that shows no update has no window to splice: where it
+        // stands in the chronology is the full layout's to say.
         if old_snaps == 0
             || self.snaps.len() != old_snaps + 1
             || !self.settled.simple
+            || new.seq.is_empty()
             || new.complete()
             || (self.settled.all_timed && new.captured.is_none())
         {
@@ -302,7 +305,8 @@ impl Index {
                             new_rank(g)
                         }
                     };
-                    (at(s.top[sid as usize]), at(s.bottom[sid as usize]))
+                    let settled = |ends: &[u32]| ends.get(sid as usize).copied().unwrap_or(NONE);
+                    (at(settled(&s.top)), at(settled(&s.bottom)))
                 }
             }
         };
