@@ -510,24 +510,9 @@ const fn pack(bytes: &[u8]) -> u64 {
 /// A word in lower case with curly apostrophes straightened, [`pack`]ed,
 /// if that gives at most eight ASCII bytes.
 fn packed_lower(word: &str) -> Option<u64> {
-    const CURLY: &[u8] = "’".as_bytes();
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; 8];
-    let (mut i, mut n) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
-        let slot = buf.get_mut(n)?;
-        if b.is_ascii() {
-            *slot = b.to_ascii_lowercase();
-            i += 1;
-        } else if bytes[i..].starts_with(CURLY) {
-            *slot = b'\'';
-            i += CURLY.len();
-        } else {
-            return None;
-        }
-        n += 1;
-    }
-    Some(u64::from_le_bytes(buf))
+    let mut buf = [0u8; 64];
+    let ascii = straightened(word, &mut buf).filter(|a| a.len() <= 8)?;
+    Some(lower_ascii(pack(ascii)))
 }
 
 /// How strongly an unmarked paragraph reads as someone's own words rather

@@ -392,26 +392,9 @@ pub(crate) fn layout(
                 snapshots: positions,
             });
         }
-        let update = match kept.remove(&(latest_v as u32)) {
-            Some(u) => u,
-            None => revisions
-                .get(latest)
-                .map(|r| r.update.clone())
-                .unwrap_or_else(empty_update),
-        };
         last_seen_by_rank[rank[e]] = last;
-        built.push((
-            rank[e],
-            Entry {
-                update,
-                revisions,
-                latest,
-                first_seen: seen_in.first().copied().unwrap_or(0),
-                last_seen: last,
-                seen_in,
-                status: Status::Present,
-            },
-        ));
+        let kept = kept.remove(&(latest_v as u32));
+        built.push((rank[e], present(kept, revisions, latest, seen_in, last)));
     }
 
     // Two versions of one entry at one time: only snapshots that share a
@@ -627,6 +610,33 @@ pub(crate) fn layout(
         simple,
     };
     (timeline, extras)
+}
+
+/// A present entry from its revisions, the latest at `latest`: it shows
+/// `kept` (the latest version as its snapshot had it) or else a copy of the
+/// latest revision.
+pub(super) fn present(
+    kept: Option<Update<'static>>,
+    revisions: Vec<Revision>,
+    latest: usize,
+    seen_in: Vec<usize>,
+    last_seen: usize,
+) -> Entry {
+    let update = kept.unwrap_or_else(|| {
+        revisions
+            .get(latest)
+            .map(|r| r.update.clone())
+            .unwrap_or_else(empty_update)
+    });
+    Entry {
+        update,
+        revisions,
+        latest,
+        first_seen: seen_in.first().copied().unwrap_or(0),
+        last_seen,
+        seen_in,
+        status: Status::Present,
+    }
 }
 
 /// An entry that only holds a place while entries move.

@@ -18,7 +18,7 @@
 //! simultaneous, and no contradicting orders. Otherwise it declines and the
 //! caller lays the timeline out in full.
 
-use super::assemble::{empty_update, placeholder};
+use super::assemble::{empty_update, placeholder, present};
 use super::index::{Index, Updates};
 use super::settled::{Key, Settled, NONE};
 use super::timeline::{Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown};
@@ -425,23 +425,9 @@ impl Index {
                     snapshots: at,
                 });
             }
-            let update = match kept.remove(&latest_v) {
-                Some(u) => u,
-                None => revisions
-                    .get(latest)
-                    .map(|r| r.update.clone())
-                    .unwrap_or_else(empty_update),
-            };
             revs_of.push((g, order));
-            head.push(Entry {
-                update,
-                revisions,
-                latest,
-                first_seen: seen_in.first().copied().unwrap_or(0),
-                last_seen: last,
-                seen_in,
-                status: Status::Present,
-            });
+            let kept = kept.remove(&latest_v);
+            head.push(present(kept, revisions, latest, seen_in, last));
         }
 
         // Removal in the prefix: by the snapshots that reach it.
