@@ -78,6 +78,19 @@ fn count(n: usize) {
 fn count(_: usize) {}
 
 impl Index {
+    /// The snapshots that show a version of any of `groups`, sorted, once
+    /// each.
+    fn showing(&self, groups: &[u32]) -> Vec<u32> {
+        let mut sids: Vec<u32> = groups
+            .iter()
+            .flat_map(|&g| self.members[g as usize].iter())
+            .flat_map(|&v| self.shown_in[v as usize].iter().copied())
+            .collect();
+        sids.sort_unstable();
+        sids.dedup();
+        sids
+    }
+
     /// Splice the one snapshot added since the last layout into `entries`
     /// and `snapshots` (the timeline as that layout left it). Returns
     /// `None`, having changed neither, where it does not apply.
@@ -122,13 +135,7 @@ impl Index {
 
         // Their edges, from every snapshot that shows them; the new
         // snapshot's repeats.
-        let mut sids: Vec<u32> = dirty
-            .iter()
-            .flat_map(|&g| self.members[g as usize].iter())
-            .flat_map(|&v| self.shown_in[v as usize].iter().copied())
-            .collect();
-        sids.sort_unstable();
-        sids.dedup();
+        let sids = self.showing(&dirty);
         let mut seen = Marks::new(groups);
         let mut repeats: Vec<(u32, u32)> = Vec::new();
         let mut recheck: Vec<u32> = dirty.clone();
@@ -278,13 +285,7 @@ impl Index {
         };
 
         // The snapshots the prefix reaches: their windows.
-        let mut late: Vec<u32> = prefix
-            .iter()
-            .flat_map(|&g| self.members[g as usize].iter())
-            .flat_map(|&v| self.shown_in[v as usize].iter().copied())
-            .collect();
-        late.sort_unstable();
-        late.dedup();
+        let mut late = self.showing(&prefix);
         let mut windows: HashMap<u32, (usize, usize)> = HashMap::with_capacity(late.len());
         for &sid in &late {
             let seq = &self.snaps[sid as usize].seq;
