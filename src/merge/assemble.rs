@@ -9,8 +9,8 @@
 //! work; [`layout`] does the rest from integers: order, chronology,
 //! revisions, removal, gaps and conflicts.
 
-use super::identity::version_keys;
 use super::index::{Revisions, Snap};
+use super::key::version_key;
 use super::order::{self, Coverage, Window};
 use super::timeline::{
     Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting,
@@ -20,58 +20,40 @@ use crate::Update;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 
-/// One snapshot as the merge reads it: spans cleared, a version key per
-/// update.
+/// One snapshot as the merge reads it: its updates as parsed (spans and
+/// all, borrowed from the text), a version key per update. An update is
+/// made owned, spans cleared, only when the index keeps it
+/// ([`kept`]): a version shown by many snapshots is copied once.
 #[derive(Debug, Clone)]
-pub(crate) struct Input {
+pub(crate) struct Input<'a> {
     pub(crate) label: String,
     pub(crate) captured: Option<i64>,
     pub(crate) has_more: bool,
     pub(crate) truncated: bool,
-    pub(crate) updates: Vec<Update<'static>>,
+    pub(crate) updates: Vec<Update<'a>>,
     pub(crate) keys: Vec<String>,
 }
 
-impl Input {
-    pub(crate) fn from_snapshot(snapshot: Snapshot<'_>) -> Input {
-        let mut inputs = Input::from_snapshots([snapshot]);
-        inputs
-            .pop()
-            .unwrap_or_else(|| Input::new(String::new(), None, false, false, Vec::new()))
-    }
+/// An update as a timeline keeps it: owned, and with no spans (a
+/// timeline's updates come from many sources: no byte offset would point
+/// anywhere meaningful).
+pub(crate) fn kept(update: Update<'_>) -> Update<'static> {
+    let mut update = update.into_owned();
+    update.clear_spans();
+    update
+}
 
-    /// The inputs of several snapshots, with their version keys: a version
-    /// shown by several of them is formatted once.
-    pub(crate) fn from_snapshots<'a, I>(snapshots: I) -> Vec<Input>
-    where
-        I: IntoIterator<Item = Snapshot<'a>>,
-    {
-        let mut inputs: Vec<Input> = snapshots
-            .into_iter()
-            .map(|snapshot| {
-                let page = snapshot.page;
-                let updates = page
-                    .updates
-                    .into_iter()
-                    .map(|u| {
-                        let mut u = u.into_owned();
-                        // A timeline's updates come from many sources: no
-                        // byte offset would point anywhere meaningful.
-                        u.clear_spans();
-                        u
-                    })
-                    .collect();
-                Input::new(
-                    snapshot.label,
-                    snapshot.captured,
-                    page.has_more,
-                    page.truncated,
-                    updates,
-                )
-            })
-            .collect();
-        fill_keys(&mut inputs);
-        inputs
+impl<'a> Input<'a> {
+    /// A snapshot's input, with its version keys.
+    pub(crate) fn from_snapshot(snapshot: Snapshot<'a>) -> Input<'a> {
+        let page = snapshot.page;
+        Input::new(
+            snapshot.label,
+            snapshot.captured,
+            page.has_more,
+            page.truncated,
+            page.updates,
+        )
     }
 
     fn new(
@@ -79,22 +61,23 @@ impl Input {
         captured: Option<i64>,
         has_more: bool,
         truncated: bool,
-        updates: Vec<Update<'static>>,
-    ) -> Input {
+        updates: Vec<Update<'a>>,
+    ) -> Input<'a> {
+        let keys = updates.iter().map(version_key).collect();
         Input {
             label,
             captured,
             has_more,
             truncated,
             updates,
-            keys: Vec::new(),
+            keys,
         }
     }
 
     /// The inputs a timeline was built from, read back from it. References
     /// that point nowhere (a hand-edited timeline) are skipped.
-    pub(crate) fn from_timeline(timeline: &Timeline) -> Vec<Input> {
-        let mut inputs: Vec<Input> = timeline
+    pub(crate) fn from_timeline(timeline: &Timeline) -> Vec<Input<'static>> {
+        timeline
             .snapshots
             .iter()
             .map(|s| {
@@ -115,12 +98,10 @@ impl Input {
                     updates,
                 )
             })
-            .collect();
-        fill_keys(&mut inputs);
-        inputs
+            .collect()
     }
 
-    pub(crate) fn canonical(&self, other: &Input) -> Ordering {
+    pub(crate) fn canonical(&self, other: &Input<'_>) -> Ordering {
         (
             &self.label,
             self.captured,
@@ -135,15 +116,6 @@ impl Input {
                 other.truncated,
                 &other.keys,
             ))
-    }
-}
-
-/// Give every input its version keys, each distinct version formatted once.
-fn fill_keys(inputs: &mut [Input]) {
-    let lists: Vec<&[Update<'static>]> = inputs.iter().map(|i| i.updates.as_slice()).collect();
-    let keys = version_keys(&lists);
-    for (input, keys) in inputs.iter_mut().zip(keys) {
-        input.keys = keys;
     }
 }
 

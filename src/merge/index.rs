@@ -11,7 +11,7 @@
 //! genuinely global (order, chronology, removal, gaps) is recomputed from
 //! integers in [`layout`](super::assemble::layout).
 
-use super::assemble::{layout, Input, Plan, Prior};
+use super::assemble::{kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
@@ -97,7 +97,7 @@ pub(crate) type Updates = HashMap<u32, Update<'static>>;
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
-    pub(crate) fn build(mut inputs: Vec<Input>, options: &MergeOptions) -> (Index, Updates) {
+    pub(crate) fn build(mut inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
         inputs.sort_by(Input::canonical);
         inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
 
@@ -124,7 +124,7 @@ impl Index {
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
             for (u, &v) in input.updates.into_iter().zip(&seq) {
-                updates.entry(v).or_insert(u);
+                updates.entry(v).or_insert_with(|| kept(u));
                 let list = &mut shown_in[v as usize];
                 if list.last() != Some(&(s as u32)) {
                     list.push(s as u32);
@@ -263,7 +263,7 @@ impl Index {
 
     /// Fold one input in. Returns its new versions' updates, or `None` when
     /// the input was already merged (nothing changes).
-    pub(crate) fn add(&mut self, input: Input) -> Option<Vec<(u32, Update<'static>)>> {
+    pub(crate) fn add(&mut self, input: Input<'_>) -> Option<Vec<(u32, Update<'static>)>> {
         let found: Option<Vec<u32>> = input
             .keys
             .iter()
@@ -301,7 +301,7 @@ impl Index {
             self.dirty.push(true);
             self.dirty_list.push(v);
             seq.push(v);
-            fresh.push((v, update));
+            fresh.push((v, kept(update)));
         }
         for &v in &seq {
             let list = &mut self.shown_in[v as usize];

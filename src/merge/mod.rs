@@ -57,6 +57,7 @@ mod assemble;
 mod identity;
 mod index;
 mod jsonld;
+mod key;
 mod options;
 mod order;
 mod render;
@@ -145,7 +146,7 @@ pub fn merge_with<'a, I>(snapshots: I, options: &MergeOptions) -> Timeline
 where
     I: IntoIterator<Item = Snapshot<'a>>,
 {
-    let inputs = Input::from_snapshots(snapshots);
+    let inputs = snapshots.into_iter().map(Input::from_snapshot).collect();
     let (index, updates) = Index::build(inputs, options);
     Box::new(index).timeline(updates, None)
 }
