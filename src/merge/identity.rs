@@ -1,5 +1,5 @@
-//! Content identity: normalised words, version keys, similarity, and the
-//! grouping of versions into updates.
+//! Content identity: normalised words, similarity, and the grouping of
+//! versions into updates.
 //!
 //! Nothing here compares every version with every other: each version gets a
 //! few lookup keys (its normalised headline, its body, its blocks, and a

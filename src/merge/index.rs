@@ -101,23 +101,39 @@ impl Index {
         inputs.sort_by(Input::canonical);
         inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
 
-        // Distinct versions, numbered in key order.
-        let mut keys: Vec<&str> = inputs
-            .iter()
-            .flat_map(|i| i.keys.iter().map(String::as_str))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let version_of = |k: &str| keys.binary_search(&k).unwrap_or(0) as u32;
-        let seqs: Vec<Vec<u32>> = inputs
-            .iter()
-            .map(|i| i.keys.iter().map(|k| version_of(k)).collect())
-            .collect();
-        let n = keys.len();
-        let by_key: BTreeMap<String, u32> = keys
+        // Distinct versions, numbered in key order: the keys are moved out
+        // of the inputs, sorted once (as positions), and each input's
+        // sequence read off the sorted run it falls in.
+        let mut keys: Vec<String> = Vec::new();
+        let mut seqs: Vec<Vec<u32>> = Vec::with_capacity(inputs.len());
+        for input in &mut inputs {
+            seqs.push(vec![0; input.keys.len()]);
+            keys.append(&mut input.keys);
+        }
+        let mut sorted: Vec<u32> = (0..keys.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut version_at = vec![0u32; keys.len()];
+        let mut distinct: Vec<u32> = Vec::new();
+        for &at in &sorted {
+            let new = distinct
+                .last()
+                .is_none_or(|&d| keys[d as usize] != keys[at as usize]);
+            if new {
+                distinct.push(at);
+            }
+            version_at[at as usize] = distinct.len() as u32 - 1;
+        }
+        let mut at = version_at.iter();
+        for seq in &mut seqs {
+            for (slot, &v) in seq.iter_mut().zip(&mut at) {
+                *slot = v;
+            }
+        }
+        let n = distinct.len();
+        let by_key: BTreeMap<String, u32> = distinct
             .iter()
             .enumerate()
-            .map(|(v, k)| ((*k).to_owned(), v as u32))
+            .map(|(v, &at)| (std::mem::take(&mut keys[at as usize]), v as u32))
             .collect();
         let mut updates: Updates = HashMap::with_capacity(n);
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
