@@ -161,7 +161,8 @@ impl Index {
                 None => Features::of(&super::assemble::empty_update(), options),
             })
             .collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<u32>> =
+            HashMap::with_capacity(features.iter().map(|f| f.keys.len()).sum());
         for (v, f) in features.iter().enumerate() {
             for &k in &f.keys {
                 postings.entry(k).or_default().push(v as u32);
