@@ -13,12 +13,13 @@
 
 use super::assemble::{kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
+use super::intmap::IntMap;
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
 use crate::Update;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 /// No group yet.
@@ -67,7 +68,7 @@ pub(crate) struct Index {
     /// Per version: the alike versions and the score.
     adj: Vec<Vec<(u32, f64)>>,
     /// Lookup key → the versions that have it.
-    postings: HashMap<u64, Vec<u32>>,
+    postings: IntMap<u64, Vec<u32>>,
     /// Per version: its group.
     pub(super) group_of: Vec<u32>,
     /// Per group: its versions (empty when the number is free).
@@ -93,7 +94,7 @@ pub(crate) struct Index {
 }
 
 /// Version updates by version number, to be moved into the timeline.
-pub(crate) type Updates = HashMap<u32, Update<'static>>;
+pub(crate) type Updates = IntMap<u32, Update<'static>>;
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
@@ -135,7 +136,7 @@ impl Index {
             .enumerate()
             .map(|(v, &at)| (std::mem::take(&mut keys[at as usize]), v as u32))
             .collect();
-        let mut updates: Updates = HashMap::with_capacity(n);
+        let mut updates: Updates = IntMap::with_capacity_and_hasher(n, Default::default());
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
@@ -161,8 +162,10 @@ impl Index {
                 None => Features::of(&super::assemble::empty_update(), options),
             })
             .collect();
-        let mut postings: HashMap<u64, Vec<u32>> =
-            HashMap::with_capacity(features.iter().map(|f| f.keys.len()).sum());
+        let mut postings: IntMap<u64, Vec<u32>> = IntMap::with_capacity_and_hasher(
+            features.iter().map(|f| f.keys.len()).sum(),
+            Default::default(),
+        );
         for (v, f) in features.iter().enumerate() {
             for &k in &f.keys {
                 postings.entry(k).or_default().push(v as u32);
@@ -261,7 +264,7 @@ impl Index {
     /// entry by entry.
     fn revisions(&self) -> Revisions {
         let s = &self.settled;
-        let mut by_rank: HashMap<u32, &[u32]> = HashMap::new();
+        let mut by_rank: IntMap<u32, &[u32]> = IntMap::default();
         for r in &s.retired {
             by_rank.insert(r.rank, &r.revs);
         }
@@ -464,7 +467,7 @@ impl Index {
     fn regroup(&mut self, touched: Vec<u32>) {
         // The components, by breadth-first search.
         let mut comp: Vec<u32> = Vec::new();
-        let mut in_comp: HashMap<u32, usize> = HashMap::new();
+        let mut in_comp: IntMap<u32, usize> = IntMap::default();
         for v in touched {
             if in_comp.contains_key(&v) {
                 continue;
