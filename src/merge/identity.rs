@@ -5,11 +5,10 @@
 //! few lookup keys (its normalised headline, its body, its blocks, and a
 //! sketch of its word n-grams), and only versions sharing a key are compared.
 
+use super::words::{run_hash, Words};
 use super::MergeOptions;
 use crate::{Block, Update};
-use std::borrow::Cow;
 use std::collections::BTreeSet;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The normalised words of `text`: split into words with Unicode word
 /// boundaries, lower-cased, with punctuation, white space and quote-mark
@@ -25,83 +24,6 @@ pub fn normalise(text: &str) -> Vec<String> {
     let mut words = Words::default();
     words.push_text(text);
     words.strs().into_iter().map(str::to_owned).collect()
-}
-
-/// Normalised words kept end to end in one buffer, so a version's words
-/// cost no allocation each.
-#[derive(Default)]
-struct Words {
-    /// The words, one after another.
-    text: String,
-    /// Where each word ends in `text`.
-    ends: Vec<usize>,
-}
-
-impl Words {
-    /// Append the [`normalise`]d words of `text`.
-    fn push_text(&mut self, text: &str) {
-        // Folding changes nothing in a text with no quote mark to fold:
-        // read it in place then.
-        let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
-            Cow::Owned(text.chars().map(fold_quote).collect())
-        } else {
-            Cow::Borrowed(text)
-        };
-        for word in folded.unicode_words() {
-            let start = self.text.len();
-            lower_word(word, &mut self.text);
-            if self.text.len() > start {
-                self.ends.push(self.text.len());
-            }
-        }
-    }
-
-    /// How many words there are.
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The words, in order.
-    fn strs(&self) -> Vec<&str> {
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let word = self.text.get(start..end).unwrap_or_default();
-                start = end;
-                word
-            })
-            .collect()
-    }
-}
-
-/// Append one word lower-cased, apostrophes dropped, to `out`. An ASCII
-/// word is done byte by byte (`to_ascii_lowercase` is `char::to_lowercase`
-/// on ASCII); any other goes through `char::to_lowercase`.
-fn lower_word(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'\'')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-    } else {
-        out.extend(
-            word.chars()
-                .filter(|&c| c != '\'')
-                .flat_map(char::to_lowercase),
-        );
-    }
-}
-
-/// Every single and double quotation mark style becomes `'` or `"`.
-fn fold_quote(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '`' | '\u{b4}' | '\u{2032}'
-        | '\u{2bc}' => '\'',
-        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => '"',
-        other => other,
-    }
 }
 
 /// Call `f` with every text an update's body keeps, in order.
@@ -134,23 +56,6 @@ pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str))
     }
 }
 
-/// FNV-1a, 64 bits: a fixed hash, so that nothing depends on a random seed.
-pub(crate) fn fnv(tag: u8, parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(tag);
-    for part in parts {
-        for &b in part.as_bytes() {
-            eat(b);
-        }
-        eat(0xff);
-    }
-    h
-}
-
 /// What identity looks at in one version.
 #[derive(Debug, Clone)]
 pub(crate) struct Features {
@@ -167,7 +72,6 @@ const KEY_BODY: u8 = 2;
 const KEY_BLOCK: u8 = 3;
 const KEY_HEAD_SKETCH: u8 = 4;
 const KEY_BODY_SKETCH: u8 = 5;
-const WORD: u8 = 6;
 
 /// How many blocks give a key of their own.
 const BLOCK_KEYS: usize = 16;
@@ -175,70 +79,79 @@ const BLOCK_KEYS: usize = 16;
 const BLOCK_KEY_WORDS: usize = 4;
 
 impl Features {
-    /// The features of one version.
+    /// The features of one version. Each word is hashed once; the keys of
+    /// runs of words combine the words' hashes ([`run_hash`]).
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
-        let mut head = Words::default();
-        head.push_text(&update.headline.text);
-        let head_words = head.strs();
-        let mut body = Words::default();
-        let mut keys = Vec::new();
-        let mut block_count = 0;
-        let mut blocks: Vec<(usize, usize)> = Vec::new();
+        // One buffer, sized once, for the headline's words and the body's.
+        let mut bytes = update.headline.text.len();
         for block in &update.blocks {
-            let start = body.len();
-            block_texts(block, &mut |t| body.push_text(t));
-            if block_count < BLOCK_KEYS && body.len() - start >= BLOCK_KEY_WORDS {
-                blocks.push((start, body.len()));
-                block_count += 1;
+            block_texts(block, &mut |t| bytes += t.len());
+        }
+        let mut words = Words::with_capacity(bytes);
+        words.push_text(&update.headline.text);
+        let head_len = words.len();
+        // Block keys, then the headline, the body and the sketches (2 + 4).
+        let mut keys = Vec::with_capacity(update.blocks.len().min(BLOCK_KEYS) + 8);
+        let mut block_keys = 0;
+        for block in &update.blocks {
+            let start = words.len();
+            block_texts(block, &mut |t| words.push_text(t));
+            let block = words.hashes().get(start..).unwrap_or_default();
+            if block_keys < BLOCK_KEYS && block.len() >= BLOCK_KEY_WORDS {
+                keys.push(run_hash(KEY_BLOCK, block));
+                block_keys += 1;
             }
         }
-        let body_words = body.strs();
-        for &(start, end) in &blocks {
-            keys.push(fnv(
-                KEY_BLOCK,
-                body_words.get(start..end).unwrap_or_default(),
-            ));
-        }
-        keys.push(fnv(KEY_HEADLINE, &head_words));
-        let body_set = word_set(&body_words);
+        let (head, body) = words
+            .hashes()
+            .split_at_checked(head_len)
+            .unwrap_or_default();
+        keys.push(run_hash(KEY_HEADLINE, head));
+        let body_set = sorted_set(body);
         if body_set.len() >= options.min_body_words {
-            keys.push(fnv(KEY_BODY, &body_words));
+            keys.push(run_hash(KEY_BODY, body));
         }
-        keys.extend(sketch(KEY_HEAD_SKETCH, &head_words, 2, 2));
-        keys.extend(sketch(KEY_BODY_SKETCH, &body_words, 3, 4));
+        sketch(&mut keys, KEY_HEAD_SKETCH, head, 2, 2);
+        sketch(&mut keys, KEY_BODY_SKETCH, body, 3, 4);
         keys.sort_unstable();
         keys.dedup();
         Features {
-            head: word_set(&head_words),
+            head: sorted_set(head),
             body: body_set,
             keys,
         }
     }
 }
 
-/// The sorted distinct hashes of `words`.
-fn word_set(words: &[&str]) -> Vec<u64> {
-    let mut set: Vec<u64> = words.iter().map(|w| fnv(WORD, &[w])).collect();
+/// The sorted distinct `hashes`.
+fn sorted_set(hashes: &[u64]) -> Vec<u64> {
+    let mut set = hashes.to_vec();
     set.sort_unstable();
     set.dedup();
     set
 }
 
-/// The `keep` smallest hashes of the `n`-grams of `words` (of the whole
-/// sequence when it is shorter than `n`): a small edit leaves most of them.
-fn sketch(tag: u8, all: &[&str], n: usize, keep: usize) -> Vec<u64> {
-    if all.is_empty() {
-        return Vec::new();
+/// Append to `keys` the `keep` smallest hashes of the `n`-grams of `words`
+/// (word hashes; of the whole sequence when it is shorter than `n`),
+/// sorted: a small edit leaves most of them.
+fn sketch(keys: &mut Vec<u64>, tag: u8, words: &[u64], n: usize, keep: usize) {
+    if words.len() <= n {
+        if !words.is_empty() {
+            keys.push(run_hash(tag, words));
+        }
+        return;
     }
-    let mut hashes: Vec<u64> = if all.len() <= n {
-        vec![fnv(tag, all)]
-    } else {
-        all.windows(n).map(|w| fnv(tag, w)).collect()
-    };
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes.truncate(keep);
-    hashes
+    let from = keys.len();
+    for gram in words.windows(n) {
+        let h = run_hash(tag, gram);
+        let kept = keys.get(from..).unwrap_or_default();
+        if let Err(i) = kept.binary_search(&h) {
+            if i < keep {
+                keys.insert(from + i, h);
+                keys.truncate(from + keep);
+            }
+        }
+    }
 }
 
 /// The size of the intersection of two sorted sets.
@@ -410,7 +323,9 @@ fn find(parent: &mut [usize], mut v: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::merge::words::fold_quote;
     use crate::{Headline, Paragraph, Span};
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {
         Update {

@@ -65,6 +65,7 @@ mod render;
 mod settled;
 mod splice;
 mod timeline;
+mod words;
 
 pub use identity::normalise;
 pub use jsonld::{Author, BlogPosting, ImageObject, LiveBlogPosting};
