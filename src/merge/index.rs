@@ -103,33 +103,38 @@ impl Index {
         inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
 
         // Distinct versions, numbered in key order: the keys are moved out
-        // of the inputs, sorted once (as positions), and each input's
-        // sequence read off the sorted run it falls in.
+        // of the inputs, equal ones found by hash (a version shown by many
+        // snapshots is one key), and only the distinct keys sorted.
         let mut keys: Vec<String> = Vec::new();
-        let mut seqs: Vec<Vec<u32>> = Vec::with_capacity(inputs.len());
+        let mut lens: Vec<usize> = Vec::with_capacity(inputs.len());
         for input in &mut inputs {
-            seqs.push(vec![0; input.keys.len()]);
+            lens.push(input.keys.len());
             keys.append(&mut input.keys);
         }
-        let mut sorted: Vec<u32> = (0..keys.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        let mut version_at = vec![0u32; keys.len()];
         let mut distinct: Vec<u32> = Vec::new();
-        for &at in &sorted {
-            let new = distinct
-                .last()
-                .is_none_or(|&d| keys[d as usize] != keys[at as usize]);
-            if new {
-                distinct.push(at);
-            }
-            version_at[at as usize] = distinct.len() as u32 - 1;
+        let mut id_at: Vec<u32> = Vec::with_capacity(keys.len());
+        let mut ids: IntMap<&str, u32> =
+            IntMap::with_capacity_and_hasher(keys.len(), Default::default());
+        for (at, key) in keys.iter().enumerate() {
+            let id = *ids.entry(key).or_insert_with(|| {
+                distinct.push(at as u32);
+                distinct.len() as u32 - 1
+            });
+            id_at.push(id);
         }
-        let mut at = version_at.iter();
-        for seq in &mut seqs {
-            for (slot, &v) in seq.iter_mut().zip(&mut at) {
-                *slot = v;
+        drop(ids);
+        distinct.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut version_of_id = vec![0u32; distinct.len()];
+        for (v, &at) in distinct.iter().enumerate() {
+            if let Some(&id) = id_at.get(at as usize) {
+                version_of_id[id as usize] = v as u32;
             }
         }
+        let mut versions = id_at.iter().map(|&id| version_of_id[id as usize]);
+        let seqs: Vec<Vec<u32>> = lens
+            .iter()
+            .map(|&len| versions.by_ref().take(len).collect())
+            .collect();
         let n = distinct.len();
         let by_key: BTreeMap<String, u32> = distinct
             .iter()

@@ -1,6 +1,6 @@
-//! Hash maps keyed by integers the merge makes itself (version numbers,
-//! ranks, lookup keys that are already hashes): one multiply per key
-//! instead of SipHash, and no random seed.
+//! Hash maps keyed by what the merge makes itself (version numbers, ranks,
+//! lookup keys that are already hashes, version keys): one multiply per
+//! eight bytes instead of SipHash, and no random seed.
 //!
 //! Nothing iterates these maps where the order could show: they are only
 //! looked up, so the fixed hash changes no result.
@@ -8,12 +8,13 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A map keyed by integers (see the module docs).
+/// A map with the fixed hasher (see the module docs).
 pub(crate) type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
-/// A multiplicative hasher for integer keys. The multiplier is odd, so
-/// distinct keys get distinct hashes, and the high bits (which the table
-/// reads for its control bytes) depend on every bit of the key.
+/// A multiplicative hasher. The multiplier is odd, so distinct integer
+/// keys get distinct hashes, and the high bits (which the table reads for
+/// its control bytes) depend on every bit of the key. Bytes are taken
+/// eight at a time.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct IntHasher(u64);
 
@@ -25,9 +26,20 @@ impl Hasher for IntHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            if let Some(&word) = word.first_chunk::<8>() {
+                self.write_u64(u64::from_le_bytes(word));
+            }
         }
+        let mut tail = [0u8; 8];
+        let rest = words.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.write_u64(u64::from_le_bytes(tail) ^ (rest.len() as u64) << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
     }
 
     fn write_u32(&mut self, n: u32) {
