@@ -68,7 +68,7 @@ pub(crate) struct Index {
     /// Per version: the alike versions and the score.
     adj: Vec<Vec<(u32, f64)>>,
     /// Lookup key → the versions that have it.
-    postings: IntMap<u64, Vec<u32>>,
+    postings: IntMap<u64, Posting>,
     /// Per version: its group.
     pub(super) group_of: Vec<u32>,
     /// Per group: its versions (empty when the number is free).
@@ -91,6 +91,42 @@ pub(crate) struct Index {
     pub(super) dirty_list: Vec<u32>,
     /// What the last layout settled.
     pub(super) settled: Settled,
+}
+
+/// The versions that have one lookup key, in the order they were added.
+/// Most keys have one or two, kept inline: no allocation per key.
+#[derive(Debug, Clone, Default)]
+struct Posting {
+    inline: [u32; 2],
+    len: usize,
+    /// Every version, once there are more than two.
+    spilled: Vec<u32>,
+}
+
+impl Posting {
+    fn push(&mut self, v: u32) {
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = v;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline);
+            }
+            self.spilled.push(v);
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        if self.spilled.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.spilled
+        }
+    }
 }
 
 /// Version updates by version number, to be moved into the timeline.
@@ -167,7 +203,7 @@ impl Index {
                 None => Features::of(&super::assemble::empty_update(), options),
             })
             .collect();
-        let mut postings: IntMap<u64, Vec<u32>> = IntMap::with_capacity_and_hasher(
+        let mut postings: IntMap<u64, Posting> = IntMap::with_capacity_and_hasher(
             features.iter().map(|f| f.keys.len()).sum(),
             Default::default(),
         );
@@ -352,7 +388,13 @@ impl Index {
             let old: Vec<u32> = self
                 .postings
                 .get(&k)
-                .map(|l| l.iter().copied().filter(|&v| v < before).collect())
+                .map(|l| {
+                    l.as_slice()
+                        .iter()
+                        .copied()
+                        .filter(|&v| v < before)
+                        .collect()
+                })
                 .unwrap_or_default();
             for (i, &a) in old.iter().enumerate() {
                 for &b in &old[i + 1..] {
@@ -369,7 +411,12 @@ impl Index {
             let mut others: Vec<u32> = Vec::new();
             for k in &self.features[v as usize].keys {
                 if let Some(list) = self.postings.get(k).filter(|l| l.len() <= limit) {
-                    others.extend(list.iter().copied().filter(|&u| u < before || u < v));
+                    others.extend(
+                        list.as_slice()
+                            .iter()
+                            .copied()
+                            .filter(|&u| u < before || u < v),
+                    );
                 }
             }
             others.sort_unstable();
@@ -671,5 +718,26 @@ impl Probe<'_> {
                 let b = other.seq.iter().map(|&v| ord[v as usize]);
                 a.cmp(b)
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Posting;
+
+    #[test]
+    fn a_posting_keeps_its_versions_in_order_inline_then_spilled() {
+        let mut p = Posting::default();
+        assert!(p.as_slice().is_empty());
+        for v in [7, 3, 9, 1] {
+            p.push(v);
+        }
+        assert_eq!(p.len(), 4);
+        assert_eq!(p.as_slice(), [7, 3, 9, 1]);
+        let mut q = Posting::default();
+        q.push(5);
+        q.push(6);
+        assert_eq!(q.as_slice(), [5, 6]);
+        assert!(q.spilled.is_empty());
     }
 }
