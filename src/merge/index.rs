@@ -9,7 +9,7 @@
 //! grouping of a component depends on nothing outside it (see
 //! [`join`]), so the result is the grouping a batch merge finds. What is
 //! genuinely global (order, chronology, removal, gaps) is recomputed from
-//! integers in [`layout`](super::assemble::layout).
+//! integers in [`layout`].
 
 use super::assemble::{kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
