@@ -255,29 +255,36 @@ pub(crate) fn group(
     shown_in: &[Vec<u32>],
     options: &MergeOptions,
 ) -> Vec<usize> {
-    join(features.len(), alike_edges(features, options), shown_in)
+    let mut postings: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
+    for (v, f) in features.iter().enumerate() {
+        for &k in &f.keys {
+            postings.entry(k).or_default().push(v as u32);
+        }
+    }
+    let edges = alike_edges(features, postings.values().map(Vec::as_slice), options);
+    join(features.len(), edges, shown_in)
 }
 
 /// The pairs of versions that are alike, with their scores: only versions
 /// sharing a lookup key that at most [`MergeOptions::max_key_versions`]
-/// versions have are compared. Pairs are `(score, a, b)` with `a < b`.
-pub(crate) fn alike_edges(features: &[Features], options: &MergeOptions) -> Vec<(f64, u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (v, f) in features.iter().enumerate() {
-        postings.extend(f.keys.iter().map(|&k| (k, v as u32)));
-    }
-    postings.sort_unstable();
+/// versions have are compared. `postings` holds, for each lookup key, the
+/// versions that have it, keys and versions in any order. Pairs are
+/// `(score, a, b)` with `a < b`, in the order of `(a, b)`.
+pub(crate) fn alike_edges<'p>(
+    features: &[Features],
+    postings: impl IntoIterator<Item = &'p [u32]>,
+    options: &MergeOptions,
+) -> Vec<(f64, u32, u32)> {
+    let limit = options.max_key_versions.max(1);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() > options.max_key_versions.max(1) {
-            continue;
-        }
-        for (i, a) in run.iter().enumerate() {
-            for b in &run[i + 1..] {
-                pairs.push((a.1, b.1));
+    for versions in postings.into_iter().filter(|vs| vs.len() <= limit) {
+        for (i, &a) in versions.iter().enumerate() {
+            for &b in versions.get(i + 1..).unwrap_or_default() {
+                pairs.push((a.min(b), a.max(b)));
             }
         }
     }
+    // A pair sharing several keys is compared once.
     pairs.sort_unstable();
     pairs.dedup();
     pairs
