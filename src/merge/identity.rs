@@ -5,7 +5,7 @@
 //! few lookup keys (its normalised headline, its body, its blocks, and a
 //! sketch of its word n-grams), and only versions sharing a key are compared.
 
-use super::words::{run_hash, Words};
+use super::words::{run_hash, split, Hashes, Strings};
 use super::MergeOptions;
 use crate::{Block, Update};
 use std::collections::BTreeSet;
@@ -21,9 +21,9 @@ use std::collections::BTreeSet;
 /// assert_eq!(normalise("closed onNorth Quay"), ["closed", "onnorth", "quay"]);
 /// ```
 pub fn normalise(text: &str) -> Vec<String> {
-    let mut words = Words::default();
-    words.push_text(text);
-    words.strs().into_iter().map(str::to_owned).collect()
+    let mut words = Strings::default();
+    split(text, &mut words);
+    words.words
 }
 
 /// Call `f` with every text an update's body keeps, in order.
@@ -79,78 +79,113 @@ const BLOCK_KEYS: usize = 16;
 const BLOCK_KEY_WORDS: usize = 4;
 
 impl Features {
-    /// The features of one version. Each word is hashed once; the keys of
-    /// runs of words combine the words' hashes ([`run_hash`]).
+    /// The features of one version. Each word is hashed once, and no text
+    /// is kept; the keys of runs of words combine the words' hashes
+    /// ([`run_hash`]).
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
-        // One buffer, sized once, for the headline's words and the body's.
-        let mut bytes = update.headline.text.len();
+        let mut head = Hashes::with_capacity(update.headline.text.len());
+        split(&update.headline.text, &mut head);
+        let mut bytes = 0;
         for block in &update.blocks {
             block_texts(block, &mut |t| bytes += t.len());
         }
-        let mut words = Words::with_capacity(bytes);
-        words.push_text(&update.headline.text);
-        let head_len = words.len();
+        let mut body = Hashes::with_capacity(bytes);
         // Block keys, then the headline, the body and the sketches (2 + 4).
         let mut keys = Vec::with_capacity(update.blocks.len().min(BLOCK_KEYS) + 8);
         let mut block_keys = 0;
         for block in &update.blocks {
-            let start = words.len();
-            block_texts(block, &mut |t| words.push_text(t));
-            let block = words.hashes().get(start..).unwrap_or_default();
+            let start = body.words.len();
+            block_texts(block, &mut |t| split(t, &mut body));
+            let block = body.words.get(start..).unwrap_or_default();
             if block_keys < BLOCK_KEYS && block.len() >= BLOCK_KEY_WORDS {
                 keys.push(run_hash(KEY_BLOCK, block));
                 block_keys += 1;
             }
         }
-        let (head, body) = words
-            .hashes()
-            .split_at_checked(head_len)
-            .unwrap_or_default();
-        keys.push(run_hash(KEY_HEADLINE, head));
-        let body_set = sorted_set(body);
-        if body_set.len() >= options.min_body_words {
-            keys.push(run_hash(KEY_BODY, body));
+        let (mut head, mut body) = (head.words, body.words);
+        keys.push(run_hash(KEY_HEADLINE, &head));
+        let body_key = run_hash(KEY_BODY, &body);
+        sketch::<2>(&mut keys, KEY_HEAD_SKETCH, &head, 2);
+        sketch::<4>(&mut keys, KEY_BODY_SKETCH, &body, 3);
+        // The word sets, in place: the sequences are no longer needed.
+        sort_set(&mut head);
+        sort_set(&mut body);
+        if body.len() >= options.min_body_words {
+            keys.push(body_key);
         }
-        sketch(&mut keys, KEY_HEAD_SKETCH, head, 2, 2);
-        sketch(&mut keys, KEY_BODY_SKETCH, body, 3, 4);
         keys.sort_unstable();
         keys.dedup();
-        Features {
-            head: sorted_set(head),
-            body: body_set,
-            keys,
-        }
+        Features { head, body, keys }
     }
 }
 
-/// The sorted distinct `hashes`.
-fn sorted_set(hashes: &[u64]) -> Vec<u64> {
-    let mut set = hashes.to_vec();
-    set.sort_unstable();
-    set.dedup();
-    set
+/// Sort `hashes` and drop repeats. The set lives as long as the index:
+/// room for more than twice its size is given back.
+fn sort_set(hashes: &mut Vec<u64>) {
+    hashes.sort_unstable();
+    hashes.dedup();
+    if hashes.capacity() > 2 * hashes.len() {
+        hashes.shrink_to_fit();
+    }
 }
 
-/// Append to `keys` the `keep` smallest hashes of the `n`-grams of `words`
-/// (word hashes; of the whole sequence when it is shorter than `n`),
-/// sorted: a small edit leaves most of them.
-fn sketch(keys: &mut Vec<u64>, tag: u8, words: &[u64], n: usize, keep: usize) {
+/// Append to `keys` the `KEEP` smallest distinct hashes of the `n`-grams
+/// of `words` (word hashes; of the whole sequence when it is shorter than
+/// `n`), ascending: a small edit leaves most of them.
+fn sketch<const KEEP: usize>(keys: &mut Vec<u64>, tag: u8, words: &[u64], n: usize) {
     if words.len() <= n {
         if !words.is_empty() {
             keys.push(run_hash(tag, words));
         }
         return;
     }
-    let from = keys.len();
+    let mut kept = Smallest::<KEEP>::default();
     for gram in words.windows(n) {
-        let h = run_hash(tag, gram);
-        let kept = keys.get(from..).unwrap_or_default();
-        if let Err(i) = kept.binary_search(&h) {
-            if i < keep {
-                keys.insert(from + i, h);
-                keys.truncate(from + keep);
+        kept.offer(run_hash(tag, gram));
+    }
+    keys.extend_from_slice(kept.as_slice());
+}
+
+/// The smallest distinct values offered, `N` at most, ascending.
+struct Smallest<const N: usize> {
+    values: [u64; N],
+    len: usize,
+}
+
+impl<const N: usize> Default for Smallest<N> {
+    fn default() -> Self {
+        Smallest {
+            values: [0; N],
+            len: 0,
+        }
+    }
+}
+
+impl<const N: usize> Smallest<N> {
+    /// Keep `value` if it is among the `N` smallest distinct so far.
+    fn offer(&mut self, mut value: u64) {
+        // Once full, most values are too large: one comparison.
+        if self.len == N && self.values.last().is_some_and(|&max| value >= max) {
+            return;
+        }
+        // Insert in order, carrying the larger value up; a value already
+        // kept changes nothing, and once full the largest falls off.
+        for slot in self.values.iter_mut().take(self.len) {
+            match value.cmp(slot) {
+                std::cmp::Ordering::Less => std::mem::swap(&mut value, slot),
+                std::cmp::Ordering::Equal => return,
+                std::cmp::Ordering::Greater => {}
             }
         }
+        if let Some(slot) = self.values.get_mut(self.len) {
+            *slot = value;
+            self.len += 1;
+        }
+    }
+
+    /// The values kept, ascending.
+    fn as_slice(&self) -> &[u64] {
+        self.values.get(..self.len).unwrap_or_default()
     }
 }
 
@@ -220,29 +255,36 @@ pub(crate) fn group(
     shown_in: &[Vec<u32>],
     options: &MergeOptions,
 ) -> Vec<usize> {
-    join(features.len(), alike_edges(features, options), shown_in)
+    let mut postings: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
+    for (v, f) in features.iter().enumerate() {
+        for &k in &f.keys {
+            postings.entry(k).or_default().push(v as u32);
+        }
+    }
+    let edges = alike_edges(features, postings.values().map(Vec::as_slice), options);
+    join(features.len(), edges, shown_in)
 }
 
 /// The pairs of versions that are alike, with their scores: only versions
 /// sharing a lookup key that at most [`MergeOptions::max_key_versions`]
-/// versions have are compared. Pairs are `(score, a, b)` with `a < b`.
-pub(crate) fn alike_edges(features: &[Features], options: &MergeOptions) -> Vec<(f64, u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (v, f) in features.iter().enumerate() {
-        postings.extend(f.keys.iter().map(|&k| (k, v as u32)));
-    }
-    postings.sort_unstable();
+/// versions have are compared. `postings` holds, for each lookup key, the
+/// versions that have it, keys and versions in any order. Pairs are
+/// `(score, a, b)` with `a < b`, in the order of `(a, b)`.
+pub(crate) fn alike_edges<'p>(
+    features: &[Features],
+    postings: impl IntoIterator<Item = &'p [u32]>,
+    options: &MergeOptions,
+) -> Vec<(f64, u32, u32)> {
+    let limit = options.max_key_versions.max(1);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() > options.max_key_versions.max(1) {
-            continue;
-        }
-        for (i, a) in run.iter().enumerate() {
-            for b in &run[i + 1..] {
-                pairs.push((a.1, b.1));
+    for versions in postings.into_iter().filter(|vs| vs.len() <= limit) {
+        for (i, &a) in versions.iter().enumerate() {
+            for &b in versions.get(i + 1..).unwrap_or_default() {
+                pairs.push((a.min(b), a.max(b)));
             }
         }
     }
+    // A pair sharing several keys is compared once.
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -379,6 +421,44 @@ mod tests {
             "日本語のテキスト and emoji 👍🏽 mixed",
         ] {
             assert_eq!(normalise(text), normalise_slow(text), "{text}");
+        }
+    }
+
+    /// The sketch as its doc says it: every n-gram hashed, sorted,
+    /// repeats dropped, the first `KEEP` kept.
+    fn sketch_slow<const KEEP: usize>(words: &[u64], n: usize) -> Vec<u64> {
+        if words.len() <= n {
+            return match words {
+                [] => Vec::new(),
+                _ => vec![run_hash(9, words)],
+            };
+        }
+        let mut all: Vec<u64> = words.windows(n).map(|g| run_hash(9, g)).collect();
+        all.sort_unstable();
+        all.dedup();
+        all.truncate(KEEP);
+        all
+    }
+
+    #[test]
+    fn sketch_keeps_the_smallest_distinct_grams() {
+        // Word hashes from a small alphabet, so that n-grams repeat.
+        let mut x = 1u64;
+        for len in 0..60 {
+            let words: Vec<u64> = (0..len)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (x >> 61) + 100
+                })
+                .collect();
+            let mut keys = vec![7];
+            sketch::<4>(&mut keys, 9, &words, 3);
+            assert_eq!(keys[1..], sketch_slow::<4>(&words, 3), "{words:?}");
+            let mut keys = Vec::new();
+            sketch::<2>(&mut keys, 9, &words, 2);
+            assert_eq!(keys, sketch_slow::<2>(&words, 2), "{words:?}");
         }
     }
 

@@ -212,7 +212,7 @@ impl Index {
                 postings.entry(k).or_default().push(v as u32);
             }
         }
-        let edges = alike_edges(&features, options);
+        let edges = alike_edges(&features, postings.values().map(Posting::as_slice), options);
         let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
         for &(s, a, b) in &edges {
             adj[a as usize].push((b, s));

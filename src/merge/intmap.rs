@@ -2,8 +2,10 @@
 //! lookup keys that are already hashes, version keys): one multiply per
 //! eight bytes instead of SipHash, and no random seed.
 //!
-//! Nothing iterates these maps where the order could show: they are only
-//! looked up, so the fixed hash changes no result.
+//! Nothing iterates these maps where the order could show: they are looked
+//! up, and the one iterated (the versions of each lookup key, for candidate
+//! pairs) gives pairs that are sorted before use. So the fixed hash changes
+//! no result.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -1,124 +1,142 @@
-//! Normalised words, each hashed once: what identity compares.
+//! Normalised words: what identity compares.
 //!
 //! Text is split at Unicode word boundaries (UAX #29). ASCII text, nearly
 //! all of it, is split by a byte loop that finds exactly the words
-//! `unicode_words` finds ([`Words::push_ascii`]); any other text goes
-//! through `unicode_words`.
+//! `unicode_words` finds ([`split_ascii`]); any other text goes through
+//! `unicode_words`. The words go to a [`Sink`]: [`Strings`] keeps them,
+//! [`Hashes`] keeps only each word's hash.
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Normalised words kept end to end in one buffer, each with its hash, so
-/// a version's words cost no allocation each.
-#[derive(Default)]
-pub(super) struct Words {
-    /// The words, one after another (UTF-8: whole words are pushed).
-    text: Vec<u8>,
-    /// Where each word ends in `text`.
-    ends: Vec<usize>,
-    /// Each word's [`word_hash`].
-    hashes: Vec<u64>,
+/// Where [`split`] writes the words of a text.
+pub(super) trait Sink {
+    /// One more byte of the word being written.
+    fn push(&mut self, byte: u8);
+    /// More bytes of the word being written: ASCII `run`, lower-cased.
+    fn push_lower(&mut self, run: &[u8]) {
+        run.iter().for_each(|b| self.push(b.to_ascii_lowercase()));
+    }
+    /// The word being written ends: `keep` it, or drop it (it had nothing
+    /// but `_`).
+    fn end(&mut self, keep: bool);
 }
 
-impl Words {
-    /// Room for the words of texts of `bytes` bytes in all (a guess of
-    /// one word in four bytes: more words only grow the buffers).
-    pub(super) fn with_capacity(bytes: usize) -> Self {
-        Words {
-            text: Vec::with_capacity(bytes),
-            ends: Vec::with_capacity(bytes / 4),
-            hashes: Vec::with_capacity(bytes / 4),
-        }
-    }
-
-    /// Append the [`normalise`](super::normalise)d words of `text`.
-    pub(super) fn push_text(&mut self, text: &str) {
-        // Of ASCII, folding changes only '`', which `push_ascii` reads as '\''.
-        if text.is_ascii() {
-            return self.push_ascii(text.as_bytes());
-        }
-        let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
-            Cow::Owned(text.chars().map(fold_quote).collect())
-        } else {
-            Cow::Borrowed(text)
-        };
-        if folded.is_ascii() {
-            return self.push_ascii(folded.as_bytes());
-        }
-        for word in folded.unicode_words() {
-            let start = self.text.len();
-            lower_word(word, &mut self.text);
-            self.end_word(start);
-        }
-    }
-
-    /// Append the words of ASCII `text` (after [`fold_quote`]: '`' reads as
-    /// '\''), lower-cased, quote marks dropped: the words `unicode_words`
-    /// finds. UAX #29 reads on ASCII: letters, digits and `_` join each
-    /// other (WB5, WB8–WB10, WB13a–b); `:`, `.` and `'` join two letters
-    /// (WB6–WB7); `,`, `;`, `.` and `'` join two digits (WB11–WB12); any
-    /// other byte stands alone. A word has a letter or a digit.
-    fn push_ascii(&mut self, text: &[u8]) {
-        self.text.reserve(text.len());
-        let mut at = 0;
-        while let Some(skip) = text.get(at..).and_then(|rest| rest.iter().position(joins)) {
-            at += skip;
-            let start = self.text.len();
-            loop {
-                // A run of letters, digits and `_` (one at least)...
-                let rest = text.get(at..).unwrap_or_default();
-                let run = rest.split(|b| !joins(b)).next().unwrap_or_default();
-                self.text.extend(run.iter().map(u8::to_ascii_lowercase));
-                at += run.len();
-                // ...goes on across a mark between two letters or digits
-                // (`at` is past the run: 1 at least).
-                match text.get(at.saturating_sub(1)..at + 2) {
-                    Some(&[before, mid, after]) if joins_across(before, mid, after) => {
-                        if mid != b'\'' && mid != b'`' {
-                            self.text.push(mid);
-                        }
-                        at += 1;
-                    }
-                    _ => break,
-                }
-            }
-            self.end_word(start);
-        }
-    }
-
-    /// End the word written to `text` from `start`: keep it if it has more
-    /// than `_` (a letter or a digit), else drop it.
-    fn end_word(&mut self, start: usize) {
-        match self.text.get(start..) {
-            Some(word) if word.iter().any(|&b| b != b'_') => {
-                self.hashes.push(word_hash(word));
-                self.ends.push(self.text.len());
-            }
-            _ => self.text.truncate(start),
-        }
-    }
-
-    /// How many words there are.
-    pub(super) fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The words' hashes, in order.
-    pub(super) fn hashes(&self) -> &[u64] {
-        &self.hashes
-    }
-
+/// The words themselves, for [`normalise`](super::normalise).
+#[derive(Default)]
+pub(super) struct Strings {
+    /// The word being written.
+    word: Vec<u8>,
     /// The words, in order.
-    pub(super) fn strs(&self) -> Vec<&str> {
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let word = self.text.get(start..end).unwrap_or_default();
-                start = end;
-                std::str::from_utf8(word).unwrap_or_default()
-            })
-            .collect()
+    pub(super) words: Vec<String>,
+}
+
+impl Sink for Strings {
+    fn push(&mut self, byte: u8) {
+        self.word.push(byte);
+    }
+
+    fn end(&mut self, keep: bool) {
+        if keep {
+            // Whole words of UTF-8 text are pushed.
+            let word = std::mem::take(&mut self.word);
+            self.words.push(String::from_utf8(word).unwrap_or_default());
+        } else {
+            self.word.clear();
+        }
+    }
+}
+
+/// Each word's hash ([`WordHash`]), in order; no text is kept.
+pub(super) struct Hashes {
+    hash: WordHash,
+    /// The words' hashes, in order.
+    pub(super) words: Vec<u64>,
+}
+
+impl Hashes {
+    /// Room for the words of texts of `bytes` bytes in all (a guess of
+    /// one word in six bytes: more words only grow the buffer).
+    pub(super) fn with_capacity(bytes: usize) -> Self {
+        Hashes {
+            hash: WordHash::new(),
+            words: Vec::with_capacity(bytes / 6),
+        }
+    }
+}
+
+impl Sink for Hashes {
+    fn push(&mut self, byte: u8) {
+        self.hash.push(byte);
+    }
+
+    fn push_lower(&mut self, run: &[u8]) {
+        self.hash.push_lower(run);
+    }
+
+    fn end(&mut self, keep: bool) {
+        let hash = self.hash.finish();
+        if keep {
+            self.words.push(hash);
+        }
+    }
+}
+
+/// Write the [`normalise`](super::normalise)d words of `text` to `sink`.
+pub(super) fn split(text: &str, sink: &mut impl Sink) {
+    // Of ASCII, folding changes only '`', which `split_ascii` reads as '\''.
+    if text.is_ascii() {
+        return split_ascii(text.as_bytes(), sink);
+    }
+    let folded: Cow<'_, str> = if text.chars().any(|c| fold_quote(c) != c) {
+        Cow::Owned(text.chars().map(fold_quote).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
+    if folded.is_ascii() {
+        return split_ascii(folded.as_bytes(), sink);
+    }
+    for word in folded.unicode_words() {
+        let mut keep = false;
+        lower_word(word, |b| {
+            keep |= b != b'_';
+            sink.push(b);
+        });
+        sink.end(keep);
+    }
+}
+
+/// Write the words of ASCII `text` (after [`fold_quote`]: '`' reads as
+/// '\'') to `sink`, lower-cased, quote marks dropped: the words
+/// `unicode_words` finds. UAX #29 reads on ASCII: letters, digits and `_`
+/// join each other (WB5, WB8–WB10, WB13a–b); `:`, `.` and `'` join two
+/// letters (WB6–WB7); `,`, `;`, `.` and `'` join two digits (WB11–WB12);
+/// any other byte stands alone. A word has a letter or a digit.
+fn split_ascii(text: &[u8], sink: &mut impl Sink) {
+    let mut at = 0;
+    while let Some(skip) = text.get(at..).and_then(|rest| rest.iter().position(joins)) {
+        at += skip;
+        let mut keep = false;
+        loop {
+            // A run of letters, digits and `_` (one at least)...
+            let rest = text.get(at..).unwrap_or_default();
+            let len = rest.iter().position(|b| !joins(b)).unwrap_or(rest.len());
+            let run = rest.get(..len).unwrap_or_default();
+            sink.push_lower(run);
+            keep = keep || run.iter().any(|&b| b != b'_');
+            at += len;
+            // ...goes on across a mark between two letters or digits.
+            match text.get(at) {
+                Some(&mid) if joins_at(text, at) => {
+                    if mid != b'\'' && mid != b'`' {
+                        sink.push(mid);
+                    }
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        sink.end(keep);
     }
 }
 
@@ -129,7 +147,7 @@ const DIGIT: u8 = 2;
 /// Letters, digits and `_` (`ExtendNumLet`): they join each other.
 const JOINS: u8 = 4;
 /// `:`, `.` and `'` (`MidLetter`, `MidNumLet`, `Single_Quote`) join two
-/// letters: [`LETTER`] shifted, see [`joins_across`].
+/// letters: [`LETTER`] shifted, see [`joins_at`].
 const JOINS_LETTERS: u8 = LETTER << 3;
 /// `,`, `;`, `.` and `'` (`MidNum`, `MidNumLet`, `Single_Quote`) join two
 /// digits: [`DIGIT`] shifted.
@@ -165,27 +183,31 @@ fn joins(b: &u8) -> bool {
     class(*b) & JOINS != 0
 }
 
-/// Whether `mid` joins `before` and `after`: two letters or two digits,
-/// and a mark that joins those.
-fn joins_across(before: u8, mid: u8, after: u8) -> bool {
-    let both = class(before) & class(after) & (LETTER | DIGIT);
-    (both << 3) & class(mid) != 0
+/// Whether the mark at `at` joins the bytes either side of it: two letters
+/// or two digits, and a mark that joins those.
+fn joins_at(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).and_then(|from| text.get(from..at + 2)) {
+        Some(&[before, mid, after]) => {
+            let both = class(before) & class(after) & (LETTER | DIGIT);
+            (both << 3) & class(mid) != 0
+        }
+        _ => false,
+    }
 }
 
-/// Append one word lower-cased, apostrophes dropped, to `out`. An ASCII
-/// word is done byte by byte (`to_ascii_lowercase` is `char::to_lowercase`
-/// on ASCII); any other goes through `char::to_lowercase`.
-fn lower_word(word: &str, out: &mut Vec<u8>) {
+/// Push the bytes of one word lower-cased, apostrophes dropped. An ASCII
+/// word is lowered byte by byte (`to_ascii_lowercase` is
+/// `char::to_lowercase` on ASCII); any other goes through
+/// `char::to_lowercase`.
+fn lower_word(word: &str, mut push: impl FnMut(u8)) {
     if word.is_ascii() {
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'\'')
-                .map(|b| b.to_ascii_lowercase()),
-        );
+        for b in word.bytes().filter(|&b| b != b'\'') {
+            push(b.to_ascii_lowercase());
+        }
     } else {
         let chars = word.chars().filter(|&c| c != '\'');
         for c in chars.flat_map(char::to_lowercase) {
-            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut push);
         }
     }
 }
@@ -200,27 +222,94 @@ pub(super) fn fold_quote(c: char) -> char {
     }
 }
 
-/// A 64-bit hash of one word: its length, then its bytes eight at a time
-/// (little-endian, the last eight zero-filled), each eight [`mix`]ed into
-/// the hash so far. Fixed, so nothing depends on a seed.
-fn word_hash(word: &[u8]) -> u64 {
-    let mut h = 0x243f_6a88_85a3_08d3 ^ word.len() as u64;
-    let mut eights = word.chunks_exact(8);
-    for eight in &mut eights {
-        h = mix(h ^ u64::from_le_bytes(eight.try_into().unwrap_or_default()));
-    }
-    let tail = eights.remainder();
-    if !tail.is_empty() {
-        h = mix(h ^ tail.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)));
-    }
-    h
+/// A 64-bit hash of one word, taken as its bytes come: each whole eight
+/// bytes (little-endian) [`mix`]ed into the hash so far, then the last
+/// seven or fewer (zero-filled) with the length in the top byte. Words of
+/// up to seven bytes get distinct hashes. Fixed, so nothing depends on a
+/// seed.
+struct WordHash {
+    /// The hash of the whole eights so far.
+    hash: u64,
+    /// The bytes since, little-endian.
+    eight: u64,
+    /// How many bytes there are.
+    len: u64,
 }
 
-/// A 64-bit hash of a run of words from their [`word_hash`]es: in order,
-/// with the `tag` and how many words there are.
+/// Where every word's hash starts.
+const WORD_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+impl WordHash {
+    fn new() -> Self {
+        WordHash {
+            hash: WORD_SEED,
+            eight: 0,
+            len: 0,
+        }
+    }
+
+    /// Push one byte.
+    fn push(&mut self, byte: u8) {
+        self.eight |= u64::from(byte) << (8 * (self.len % 8));
+        self.len += 1;
+        if self.len % 8 == 0 {
+            self.hash = mix(self.hash ^ self.eight);
+            self.eight = 0;
+        }
+    }
+
+    /// Push ASCII `run` lower-cased: eight bytes at a time once the word's
+    /// length is a multiple of eight (nearly always: most words are one
+    /// run, pushed from length 0).
+    fn push_lower(&mut self, mut run: &[u8]) {
+        while self.len % 8 != 0 {
+            match run.split_first() {
+                Some((&b, rest)) => {
+                    self.push(b.to_ascii_lowercase());
+                    run = rest;
+                }
+                None => return,
+            }
+        }
+        let mut eights = run.chunks_exact(8);
+        for eight in &mut eights {
+            let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            self.hash = mix(self.hash ^ lower_eight(eight));
+            self.len += 8;
+        }
+        let tail = eights.remainder();
+        self.eight = lower_eight(tail.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)));
+        self.len += tail.len() as u64;
+    }
+
+    /// The word's hash; the next byte starts a new word.
+    fn finish(&mut self) -> u64 {
+        let hash = mix(self.hash ^ self.eight ^ (self.len << 56));
+        *self = WordHash::new();
+        hash
+    }
+}
+
+/// Eight ASCII bytes (little-endian) lower-cased at once: each byte from
+/// `A` to `Z` gains 0x20. Adding 0x3f sets a byte's top bit from `A` on,
+/// adding 0x25 from past `Z` (no carry crosses a byte below 0x80).
+fn lower_eight(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x80 * EACH;
+    let from_a = x.wrapping_add(0x3f * EACH);
+    let past_z = x.wrapping_add(0x25 * EACH);
+    x | ((from_a & !past_z & TOP) >> 2)
+}
+
+/// A 64-bit hash of a run of words from their [`WordHash`]es: in order,
+/// with the `tag` and how many words there are. Word hashes are already
+/// mixed, so each is taken with one multiply, and the whole is [`mix`]ed
+/// once. Runs that differ in one word get distinct hashes.
 pub(super) fn run_hash(tag: u8, hashes: &[u64]) -> u64 {
     let seed = 0x1319_8a2e_0370_7344 ^ (u64::from(tag) << 56) ^ hashes.len() as u64;
-    hashes.iter().fold(seed, |h, &w| mix(h ^ w))
+    mix(hashes
+        .iter()
+        .fold(seed, |h, &w| (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)))
 }
 
 /// The SplitMix64 finaliser: a bijection that spreads every input bit over
@@ -247,21 +336,39 @@ mod tests {
             .iter()
             .map(|w| {
                 let mut out = Vec::new();
-                lower_word(w, &mut out);
+                lower_word(w, |b| out.push(b));
                 String::from_utf8(out).unwrap_or_default()
             })
             .filter(|w| !w.is_empty())
             .collect()
     }
 
-    /// The words `Words` keeps, checking each one's hash.
+    /// The [`WordHash`] of one word, as its doc says it.
+    fn word_hash(word: &[u8]) -> u64 {
+        let mut eights = word.chunks_exact(8);
+        let mut hash = WORD_SEED;
+        for eight in &mut eights {
+            hash = mix(hash ^ u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        }
+        let tail = eights.remainder();
+        let tail = tail.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b));
+        mix(hash ^ tail ^ ((word.len() as u64) << 56))
+    }
+
+    /// The words [`Strings`] keeps, checking that [`Hashes`] keeps their
+    /// hashes.
     fn fast(text: &str) -> Vec<String> {
-        let mut words = Words::default();
-        words.push_text(text);
-        let strs = words.strs();
-        let hashes: Vec<u64> = strs.iter().map(|w| word_hash(w.as_bytes())).collect();
-        assert_eq!(words.hashes(), hashes, "{text:?}");
-        strs.into_iter().map(str::to_owned).collect()
+        let mut strings = Strings::default();
+        split(text, &mut strings);
+        let mut hashes = Hashes::with_capacity(0);
+        split(text, &mut hashes);
+        let expected: Vec<u64> = strings
+            .words
+            .iter()
+            .map(|w| word_hash(w.as_bytes()))
+            .collect();
+        assert_eq!(hashes.words, expected, "{text:?}");
+        strings.words
     }
 
     #[test]
@@ -316,6 +423,49 @@ mod tests {
                 assert_eq!(fast(text), slow(text), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn lower_eight_is_to_ascii_lowercase() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut bytes = *b"Az_09mQ.";
+                bytes[at] = b;
+                let lowered = lower_eight(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(lowered[..], bytes.to_ascii_lowercase(), "{b:#x} at {at}");
+            }
+        }
+    }
+
+    /// A word pushed in runs and bytes, cut anywhere, hashes as its doc
+    /// says.
+    #[test]
+    fn pieces_hash_as_the_word() {
+        let word = b"MiXeD_CaSe_WoRdS_0123456789";
+        let lower = word.to_ascii_lowercase();
+        for len in 0..=word.len() {
+            for cut in 0..=len {
+                let mut hash = WordHash::new();
+                hash.push_lower(&word[..cut]);
+                hash.push_lower(&word[cut..len]);
+                assert_eq!(hash.finish(), word_hash(&lower[..len]), "{len} {cut}");
+                let mut hash = WordHash::new();
+                lower[..cut].iter().for_each(|&b| hash.push(b));
+                hash.push_lower(&word[cut..len]);
+                assert_eq!(hash.finish(), word_hash(&lower[..len]), "{len} {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_words_hash_apart() {
+        let words: Vec<&[u8]> = vec![b"", b"a", b"a\0", b"ab", b"ba", b"abcdefg", b"abcdefgh"];
+        let mut hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
+        assert_eq!(word_hash(b"abcdefghi"), word_hash(b"abcdefghi"));
+        assert_ne!(word_hash(b"abcdefghi"), word_hash(b"abcdefghj"));
     }
 
     #[test]
