@@ -312,14 +312,8 @@ pub(crate) fn join<S: AsRef<[u32]>>(
 ) -> Vec<usize> {
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut seen: Vec<BTreeSet<u32>> = (0..n)
-        .map(|v| {
-            shown_in
-                .get(v)
-                .map(|s| s.as_ref().iter().copied().collect())
-                .unwrap_or_default()
-        })
-        .collect();
+    // The snapshots showing each group, as a set once an edge reaches it.
+    let mut seen: Vec<Option<BTreeSet<u32>>> = vec![None; n];
     for (_, a, b) in edges {
         let (a, b) = (a as usize, b as usize);
         if a >= n || b >= n {
@@ -329,16 +323,25 @@ pub(crate) fn join<S: AsRef<[u32]>>(
         if ra == rb {
             continue;
         }
-        let (big, small) = if seen[ra].len() >= seen[rb].len() {
+        for r in [ra, rb] {
+            if seen[r].is_none() {
+                let shown = shown_in.get(r).map_or(&[][..], AsRef::as_ref);
+                seen[r] = Some(shown.iter().copied().collect());
+            }
+        }
+        let len = |r: usize| seen[r].as_ref().map_or(0, BTreeSet::len);
+        let (big, small) = if len(ra) >= len(rb) {
             (ra, rb)
         } else {
             (rb, ra)
         };
-        if seen[small].iter().any(|s| seen[big].contains(s)) {
+        let moved = seen[small].take().unwrap_or_default();
+        let into = seen[big].get_or_insert_with(BTreeSet::new);
+        if moved.iter().any(|s| into.contains(s)) {
+            seen[small] = Some(moved);
             continue; // one snapshot shows both: two updates
         }
-        let moved = std::mem::take(&mut seen[small]);
-        seen[big].extend(moved);
+        into.extend(moved);
         parent[small] = big;
     }
     let mut least = vec![usize::MAX; n];
