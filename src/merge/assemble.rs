@@ -10,7 +10,6 @@
 //! revisions, removal, gaps and conflicts.
 
 use super::index::{Revisions, Snap};
-use super::intmap::IntMap;
 use super::key::version_key;
 use super::order::{self, Coverage, Window};
 use super::timeline::{
@@ -18,6 +17,7 @@ use super::timeline::{
 };
 use super::{MergeOptions, Snapshot, SnapshotInfo, Status, Timeline};
 use crate::Update;
+use foldhash::HashMap;
 use std::cmp::{Ordering, Reverse};
 
 /// One snapshot as the merge reads it: its updates as parsed (spans and
@@ -176,7 +176,7 @@ pub(crate) struct Extras {
 /// settled.
 pub(crate) fn layout(
     plan: &Plan<'_>,
-    mut updates: IntMap<u32, Update<'static>>,
+    mut updates: HashMap<u32, Update<'static>>,
     prior: Option<Prior>,
     options: &MergeOptions,
 ) -> (Timeline, Extras) {
@@ -267,7 +267,7 @@ pub(crate) fn layout(
     // in place; the others give up their updates.
     let mut revision_of = vec![0; versions];
     let mut last_seen_by_rank = vec![0; n];
-    let mut kept: IntMap<u32, Update<'static>> = IntMap::default();
+    let mut kept: HashMap<u32, Update<'static>> = HashMap::default();
     let mut reused = vec![false; n];
     let mut old_snapshots: Vec<Option<SnapshotInfo>> = Vec::new();
     // Per old entry, its new rank when reused.

@@ -13,11 +13,11 @@
 
 use super::assemble::{kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
-use super::intmap::IntMap;
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
 use crate::Update;
+use foldhash::HashMap;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -68,7 +68,7 @@ pub(crate) struct Index {
     /// Per version: the alike versions and the score.
     adj: Vec<Vec<(u32, f64)>>,
     /// Lookup key → the versions that have it.
-    postings: IntMap<u64, Posting>,
+    postings: Postings,
     /// Per version: its group.
     pub(super) group_of: Vec<u32>,
     /// Per group: its versions (empty when the number is free).
@@ -129,8 +129,11 @@ impl Posting {
     }
 }
 
+/// Lookup key → the versions that have it.
+type Postings = HashMap<u64, Posting>;
+
 /// Version updates by version number, to be moved into the timeline.
-pub(crate) type Updates = IntMap<u32, Update<'static>>;
+pub(crate) type Updates = HashMap<u32, Update<'static>>;
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
@@ -149,8 +152,8 @@ impl Index {
         }
         let mut distinct: Vec<u32> = Vec::new();
         let mut id_at: Vec<u32> = Vec::with_capacity(keys.len());
-        let mut ids: IntMap<&str, u32> =
-            IntMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(keys.len(), Default::default());
         for (at, key) in keys.iter().enumerate() {
             let id = *ids.entry(key).or_insert_with(|| {
                 distinct.push(at as u32);
@@ -177,7 +180,7 @@ impl Index {
             .enumerate()
             .map(|(v, &at)| (std::mem::take(&mut keys[at as usize]), v as u32))
             .collect();
-        let mut updates: Updates = IntMap::with_capacity_and_hasher(n, Default::default());
+        let mut updates: Updates = HashMap::with_capacity_and_hasher(n, Default::default());
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
@@ -203,7 +206,7 @@ impl Index {
                 None => Features::of(&super::assemble::empty_update(), options),
             })
             .collect();
-        let mut postings: IntMap<u64, Posting> = IntMap::with_capacity_and_hasher(
+        let mut postings: Postings = HashMap::with_capacity_and_hasher(
             features.iter().map(|f| f.keys.len()).sum(),
             Default::default(),
         );
@@ -212,6 +215,8 @@ impl Index {
                 postings.entry(k).or_default().push(v as u32);
             }
         }
+        // The map is read in its (seeded, random) order: the pairs are sorted
+        // before they are used.
         let edges = alike_edges(&features, postings.values().map(Posting::as_slice), options);
         let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
         for &(s, a, b) in &edges {
@@ -305,7 +310,7 @@ impl Index {
     /// entry by entry.
     fn revisions(&self) -> Revisions {
         let s = &self.settled;
-        let mut by_rank: IntMap<u32, &[u32]> = IntMap::default();
+        let mut by_rank: HashMap<u32, &[u32]> = HashMap::default();
         for r in &s.retired {
             by_rank.insert(r.rank, &r.revs);
         }
@@ -519,7 +524,7 @@ impl Index {
     fn regroup(&mut self, touched: Vec<u32>) {
         // The components, by breadth-first search.
         let mut comp: Vec<u32> = Vec::new();
-        let mut in_comp: IntMap<u32, usize> = IntMap::default();
+        let mut in_comp: HashMap<u32, usize> = HashMap::default();
         for v in touched {
             if in_comp.contains_key(&v) {
                 continue;

@@ -20,11 +20,11 @@
 
 use super::assemble::{empty_update, placeholder, present};
 use super::index::{Index, Updates};
-use super::intmap::IntMap;
 use super::settled::{Key, Settled, NONE};
 use super::timeline::{Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown};
 use super::{SnapshotInfo, Status, Timeline};
 use crate::Update;
+use foldhash::HashMap;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -287,8 +287,8 @@ impl Index {
 
         // The snapshots the prefix reaches: their windows.
         let mut late = self.showing(&prefix);
-        let mut windows: IntMap<u32, (usize, usize)> =
-            IntMap::with_capacity_and_hasher(late.len(), Default::default());
+        let mut windows: HashMap<u32, (usize, usize)> =
+            HashMap::with_capacity_and_hasher(late.len(), Default::default());
         for &sid in &late {
             let seq = &self.snaps[sid as usize].seq;
             count(seq.len());
@@ -360,7 +360,7 @@ impl Index {
 
         // From here on nothing declines. Old entries give up what the new
         // groups need.
-        let mut kept: IntMap<u32, Update<'static>> = IntMap::default();
+        let mut kept: HashMap<u32, Update<'static>> = HashMap::default();
         let retired = std::mem::take(&mut self.settled.retired);
         for r in &retired {
             let Some(entry) = entries.get_mut(r.rank as usize) else {
