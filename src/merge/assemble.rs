@@ -23,7 +23,7 @@ use std::cmp::{Ordering, Reverse};
 /// One snapshot as the merge reads it: its updates as parsed (spans and
 /// all, borrowed from the text), a version key per update. An update is
 /// made owned, spans cleared, only when the index keeps it
-/// ([`kept`]): a version shown by many snapshots is copied once.
+/// ([`into_kept`]): a version shown by many snapshots is copied once.
 #[derive(Debug, Clone)]
 pub(crate) struct Input<'a> {
     pub(crate) label: String,
@@ -37,7 +37,7 @@ pub(crate) struct Input<'a> {
 /// An update as a timeline keeps it: owned, and with no spans (a
 /// timeline's updates come from many sources: no byte offset would point
 /// anywhere meaningful).
-pub(crate) fn kept(update: Update<'_>) -> Update<'static> {
+pub(crate) fn into_kept(update: Update<'_>) -> Update<'static> {
     let mut update = update.into_owned();
     update.clear_spans();
     update

@@ -11,7 +11,7 @@
 //! genuinely global (order, chronology, removal, gaps) is recomputed from
 //! integers in [`layout`].
 
-use super::assemble::{kept, layout, Input, Plan, Prior};
+use super::assemble::{into_kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
@@ -185,7 +185,7 @@ impl Index {
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
             for (u, &v) in input.updates.into_iter().zip(&seq) {
-                updates.entry(v).or_insert_with(|| kept(u));
+                updates.entry(v).or_insert_with(|| into_kept(u));
                 let list = &mut shown_in[v as usize];
                 if list.last() != Some(&(s as u32)) {
                     list.push(s as u32);
@@ -367,7 +367,7 @@ impl Index {
             self.dirty.push(true);
             self.dirty_list.push(v);
             seq.push(v);
-            fresh.push((v, kept(update)));
+            fresh.push((v, into_kept(update)));
         }
         for &v in &seq {
             let list = &mut self.shown_in[v as usize];
