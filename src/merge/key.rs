@@ -1,7 +1,7 @@
 //! Version keys: one string per exact version of an update.
 //!
-//! A key writes every field of an update but its spans (which the merge
-//! clears) in a fixed order, each field delimiting itself, so equal keys are
+//! A key writes every field of an update but its spans (a timeline's
+//! updates have none) in a fixed order, each field delimiting itself, so equal keys are
 //! equal versions and unequal versions have unequal keys. Keys order the
 //! versions (the canonical order every tie of the merge falls back on);
 //! the headline comes first, so most comparisons end within a few bytes.
@@ -17,7 +17,7 @@ use crate::{
     Subheading, Update,
 };
 
-/// The key of one version of an update (spans already cleared).
+/// The key of one version of an update (its spans are not part of it).
 ///
 /// Every field is destructured, so a field added to the model is a compile
 /// error here until the key writes it.
@@ -311,6 +311,67 @@ mod tests {
         for (a, b) in pairs {
             assert_ne!(a, b);
             assert_ne!(version_key(&a), version_key(&b), "{a:?} / {b:?}");
+        }
+    }
+
+    /// Texts made of what the encoding itself writes.
+    fn tricky() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const PIECES: [&str; 9] = [
+            "a", "\0", "\u{1}", "\u{2}", "+p", "-", "\0\u{1}", "\0\u{2}", "y",
+        ];
+        proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..3)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    fn block() -> impl proptest::strategy::Strategy<Value = Block<'static>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            tricky().prop_map(|t| paragraph(&t)),
+            tricky().prop_map(|t| subheading(&t)),
+            (
+                tricky(),
+                tricky(),
+                proptest::option::of(tricky()),
+                any::<bool>()
+            )
+                .prop_map(|(t, q, rest, continues)| Block::Quote(Quote {
+                    span: Span::default(),
+                    text: text(&t),
+                    quoted: text(&q),
+                    speaker: None,
+                    rest: rest.map(|r| text(&r)),
+                    continues,
+                })),
+        ]
+    }
+
+    fn any_update() -> impl proptest::strategy::Strategy<Value = Update<'static>> {
+        use proptest::prelude::*;
+        (
+            tricky(),
+            proptest::option::of(tricky()),
+            proptest::collection::vec(block(), 0..4),
+        )
+            .prop_map(|(h, label, blocks)| {
+                let mut u = update(&h, blocks);
+                u.headline.label = label.map(|l| text(&l));
+                u
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn keys_are_equal_exactly_when_versions_are(a in any_update(), b in any_update()) {
+            proptest::prop_assert_eq!(version_key(&a) == version_key(&b), a == b);
+        }
+
+        #[test]
+        fn a_text_holding_the_separator_is_not_two_texts(x in tricky(), y in tricky()) {
+            let one = update("h", vec![paragraph(&format!("{x}\0\u{1}+p{y}"))]);
+            let two = update("h", vec![paragraph(&x), paragraph(&y)]);
+            proptest::prop_assert_ne!(version_key(&one), version_key(&two));
         }
     }
 
