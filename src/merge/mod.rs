@@ -175,9 +175,9 @@ impl Timeline {
     /// absorbing a snapshot already merged changes nothing.
     ///
     /// Absorbing is incremental: the timeline keeps a private index of the
-    /// versions it holds (their keys, the hashes of their normalised words, lookup keys, and
-    /// which are alike), so only the new snapshot's updates are normalised
-    /// and compared, and only the entries they touch are regrouped. Order,
+    /// versions it holds (their keys, the hashes of their normalised words,
+    /// lookup keys, and which are alike), so only the new snapshot's
+    /// updates are normalised and compared, and only the entries they touch are regrouped. Order,
     /// chronology, removal and gaps are settled again over the whole
     /// timeline, from integers, in time about linear in its size. The index
     /// is checked against what the timeline says each snapshot showed, and
