@@ -177,9 +177,9 @@ impl Timeline {
     /// Absorbing is incremental: the timeline keeps a private index of the
     /// versions it holds (their keys, the hashes of their normalised words,
     /// lookup keys, and which are alike), so only the new snapshot's
-    /// updates are normalised and compared, and only the entries they touch are regrouped. Order,
-    /// chronology, removal and gaps are settled again over the whole
-    /// timeline, from integers, in time about linear in its size. The index
+    /// updates are normalised and compared, and only the entries they touch
+    /// are regrouped. Order, chronology, removal and gaps are settled again
+    /// over the whole timeline, from integers, in time about linear in its size. The index
     /// is checked against what the timeline says each snapshot showed, and
     /// the indices each entry holds in place (`latest`, `first_seen`,
     /// `last_seen`, `status`) are checked to point somewhere; a timeline
