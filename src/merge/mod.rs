@@ -174,16 +174,19 @@ impl Timeline {
     /// all the snapshots at once gives (with this timeline's options);
     /// absorbing a snapshot already merged changes nothing.
     ///
-    /// Absorbing is incremental: the timeline keeps a private index of the versions it holds (their
-    /// keys, the hashes of their normalised words, lookup keys, and which are alike), so only the
-    /// new snapshot's updates are normalised and compared, and only the entries they touch are
-    /// regrouped. Order, chronology, removal and gaps are settled again over the whole timeline,
-    /// from integers, in time about linear in its size. The index is checked against what the
-    /// timeline says each snapshot showed, and the indices each entry holds in place (`latest`,
-    /// `first_seen`, `last_seen`, `status`) are checked to point somewhere; a timeline read back
-    /// from JSON (which has no index), or one edited so that they no longer match, rebuilds it on
-    /// its first absorb, which costs about one merge. A rebuild keeps what is consistent:
-    /// references that point nowhere are dropped, never followed.
+    /// Absorbing is incremental: the timeline keeps a private index of the
+    /// versions it holds (their keys, the hashes of their normalised words,
+    /// lookup keys, and which are alike), so only the new snapshot's updates
+    /// are normalised and compared, and only the entries they touch are
+    /// regrouped. Order, chronology, removal and gaps are settled again over
+    /// the whole timeline, from integers, in time about linear in its size. The
+    /// index is checked against what the timeline says each snapshot showed,
+    /// and the indices each entry holds in place (`latest`, `first_seen`,
+    /// `last_seen`, `status`) are checked to point somewhere; a timeline read
+    /// back from JSON (which has no index), or one edited so that they no
+    /// longer match, rebuilds it on its first absorb, which costs about one
+    /// merge. A rebuild keeps what is consistent: references that point nowhere
+    /// are dropped, never followed.
     ///
     /// ```
     /// use liveupdates::merge::{merge, Snapshot, Timeline};
