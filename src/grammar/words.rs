@@ -233,10 +233,10 @@ fn stem_packed(x: u64, len: usize) -> usize {
 
 /// ASCII capitals in eight bytes made small (every byte below 0x80, so the
 /// sums never carry across bytes).
-fn lower_ascii(x: u64) -> u64 {
+pub(crate) fn lower_ascii(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let above_z = x + ONES * (0x7f - u64::from(b'Z'));
-    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let above_z = x.wrapping_add(ONES * (0x7f - u64::from(b'Z')));
+    let from_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
     let upper = from_a & !above_z & (ONES * 0x80);
     x | (upper >> 2)
 }
@@ -497,7 +497,7 @@ const PERSONAL_PACKED: [u64; PERSONAL.len()] = {
 
 /// Up to eight bytes as one number (little-endian, zero-padded): equal
 /// numbers, equal bytes, for text without NUL bytes.
-const fn pack(bytes: &[u8]) -> u64 {
+pub(crate) const fn pack(bytes: &[u8]) -> u64 {
     let mut out = 0;
     let mut i = 0;
     while i < bytes.len() && i < 8 {
@@ -821,6 +821,18 @@ fn trim_apostrophes(mut w: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_ascii_is_to_ascii_lowercase() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut bytes = *b"Az_09mQ.";
+                bytes[at] = b;
+                let lowered = lower_ascii(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(lowered[..], bytes.to_ascii_lowercase(), "{b:#x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn every_stop_word_is_dropped_in_any_case() {

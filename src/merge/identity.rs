@@ -368,9 +368,7 @@ fn find(parent: &mut [usize], mut v: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::merge::words::fold_quote;
     use crate::{Headline, Paragraph, Span};
-    use unicode_segmentation::UnicodeSegmentation;
 
     fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {
         Update {
@@ -397,35 +395,6 @@ mod tests {
 
     const BODY: &str = "The harbour board is consulting the ferry, bus and rail operators \
                         on a response to the storm that has closed onNorth Quay.";
-
-    /// The normalisation before the fast paths, for comparison.
-    fn normalise_slow(text: &str) -> Vec<String> {
-        let folded: String = text.chars().map(fold_quote).collect();
-        folded
-            .unicode_words()
-            .map(|word| {
-                word.chars()
-                    .filter(|&c| c != '\'')
-                    .flat_map(char::to_lowercase)
-                    .collect::<String>()
-            })
-            .filter(|word| !word.is_empty())
-            .collect()
-    }
-
-    #[test]
-    fn fast_paths_normalise_alike() {
-        for text in [
-            "",
-            "Don't PANIC, he said: e.g. 3.5 or 1,000 at 10:30 -- ok_then",
-            "`quoted` words '' ' and 'single' \"double\"",
-            "“Don’t  PANIC,” he said… ÉCOLE Straße İstanbul ΣΑΣ",
-            "mixed ASCII and Ünïcödé in one: café's ‘naïve’ O´Neil",
-            "日本語のテキスト and emoji 👍🏽 mixed",
-        ] {
-            assert_eq!(normalise(text), normalise_slow(text), "{text}");
-        }
-    }
 
     /// The sketch as its doc says it: every n-gram hashed, sorted,
     /// repeats dropped, the first `KEEP` kept.
