@@ -10,7 +10,6 @@
 //! revisions, removal, gaps and conflicts.
 
 use super::index::{Revisions, Snap};
-use super::key::version_key;
 use super::order::{self, Coverage, Window};
 use super::timeline::{
     Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting,
@@ -18,10 +17,10 @@ use super::timeline::{
 use super::{MergeOptions, Snapshot, SnapshotInfo, Status, Timeline};
 use crate::Update;
 use foldhash::HashMap;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 
 /// One snapshot as the merge reads it: its updates as parsed (spans and
-/// all, borrowed from the text), a version key per update. An update is
+/// all, borrowed from the text). An update is
 /// made owned, spans cleared, only when the index keeps it
 /// ([`into_kept`]): a version shown by many snapshots is copied once.
 #[derive(Debug, Clone)]
@@ -31,7 +30,6 @@ pub(crate) struct Input<'a> {
     pub(crate) has_more: bool,
     pub(crate) truncated: bool,
     pub(crate) updates: Vec<Update<'a>>,
-    pub(crate) keys: Vec<String>,
 }
 
 /// An update as a timeline keeps it: owned, and with no spans (a
@@ -63,14 +61,12 @@ impl<'a> Input<'a> {
         truncated: bool,
         updates: Vec<Update<'a>>,
     ) -> Input<'a> {
-        let keys = updates.iter().map(version_key).collect();
         Input {
             label,
             captured,
             has_more,
             truncated,
             updates,
-            keys,
         }
     }
 
@@ -99,23 +95,6 @@ impl<'a> Input<'a> {
                 )
             })
             .collect()
-    }
-
-    pub(crate) fn canonical(&self, other: &Input<'_>) -> Ordering {
-        (
-            &self.label,
-            self.captured,
-            self.has_more,
-            self.truncated,
-            &self.keys,
-        )
-            .cmp(&(
-                &other.label,
-                other.captured,
-                other.has_more,
-                other.truncated,
-                &other.keys,
-            ))
     }
 }
 

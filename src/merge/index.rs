@@ -13,6 +13,7 @@
 
 use super::assemble::{into_kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
+use super::key::{write_version_key, Interner};
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};
@@ -137,53 +138,49 @@ pub(crate) type Updates = HashMap<u32, Update<'static>>;
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
-    pub(crate) fn build(mut inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
-        inputs.sort_by(Input::canonical);
-        inputs.dedup_by(|a, b| a.canonical(b) == Ordering::Equal);
-
-        // Distinct versions, numbered in key order: the keys are moved out
-        // of the inputs, equal ones found by hash (a version shown by many
-        // snapshots is one key), and only the distinct keys sorted.
-        let mut keys: Vec<String> = Vec::new();
-        let mut lens: Vec<usize> = Vec::with_capacity(inputs.len());
-        for input in &mut inputs {
-            lens.push(input.keys.len());
-            keys.append(&mut input.keys);
-        }
-        let mut distinct: Vec<u32> = Vec::new();
-        let mut id_at: Vec<u32> = Vec::with_capacity(keys.len());
-        let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(keys.len(), Default::default());
-        for (at, key) in keys.iter().enumerate() {
-            let id = *ids.entry(key).or_insert_with(|| {
-                distinct.push(at as u32);
-                distinct.len() as u32 - 1
-            });
-            id_at.push(id);
-        }
-        drop(ids);
-        distinct.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        let mut version_of_id = vec![0u32; distinct.len()];
-        for (v, &at) in distinct.iter().enumerate() {
-            if let Some(&id) = id_at.get(at as usize) {
-                version_of_id[id as usize] = v as u32;
-            }
-        }
-        let mut versions = id_at.iter().map(|&id| version_of_id[id as usize]);
-        let seqs: Vec<Vec<u32>> = lens
+    pub(crate) fn build(inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
+        // Distinct versions, numbered in key order: each update's key is
+        // looked up as it is written (a version shown by many snapshots is
+        // one key), and only the distinct keys are kept and sorted.
+        let mut interner = Interner::default();
+        let ids: Vec<Vec<u32>> = inputs
             .iter()
-            .map(|&len| versions.by_ref().take(len).collect())
+            .map(|input| input.updates.iter().map(|u| interner.id(u)).collect())
             .collect();
-        let n = distinct.len();
+        let mut keys = interner.into_keys();
+        let n = keys.len();
+        let mut distinct: Vec<u32> = (0..n as u32).collect();
+        distinct.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut version_of_id = vec![0u32; n];
+        for (v, &id) in distinct.iter().enumerate() {
+            version_of_id[id as usize] = v as u32;
+        }
         let by_key: BTreeMap<String, u32> = distinct
             .iter()
             .enumerate()
-            .map(|(v, &at)| (std::mem::take(&mut keys[at as usize]), v as u32))
+            .map(|(v, &id)| (std::mem::take(&mut keys[id as usize]), v as u32))
             .collect();
+
+        // The inputs in canonical order (versions compare by key, that is by
+        // number), duplicates dropped.
+        let ord: Vec<u64> = (0..n as u64).map(|v| (v + 1) * SPACING).collect();
+        let mut inputs: Vec<(Input<'_>, Vec<u32>)> = inputs
+            .into_iter()
+            .zip(ids)
+            .map(|(input, ids)| {
+                let seq = ids.iter().map(|&id| version_of_id[id as usize]).collect();
+                (input, seq)
+            })
+            .collect();
+        inputs.sort_by(|(a, sa), (b, sb)| Probe::of(a, sa).cmp(&Probe::of(b, sb), &ord));
+        inputs.dedup_by(|(a, sa), (b, sb)| {
+            Probe::of(a, sa).cmp(&Probe::of(b, sb), &ord) == Ordering::Equal
+        });
+
         let mut updates: Updates = HashMap::with_capacity_and_hasher(n, Default::default());
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
-        for (s, (input, seq)) in inputs.into_iter().zip(seqs).enumerate() {
+        for (s, (input, seq)) in inputs.into_iter().enumerate() {
             for (u, &v) in input.updates.into_iter().zip(&seq) {
                 updates.entry(v).or_insert_with(|| into_kept(u));
                 let list = &mut shown_in[v as usize];
@@ -227,7 +224,7 @@ impl Index {
         let mut index = Index {
             options: options.clone(),
             by_key,
-            ord: (0..n as u64).map(|v| (v + 1) * SPACING).collect(),
+            ord,
             features,
             shown_in,
             adj,
@@ -330,18 +327,22 @@ impl Index {
     /// Fold one input in. Returns its new versions' updates, or `None` when
     /// the input was already merged (nothing changes).
     pub(crate) fn add(&mut self, input: Input<'_>) -> Option<Vec<(u32, Update<'static>)>> {
-        let found: Option<Vec<u32>> = input
-            .keys
+        let mut buf = String::new();
+        let found: Vec<Option<u32>> = input
+            .updates
             .iter()
-            .map(|k| self.by_key.get(k).copied())
+            .map(|u| {
+                write_version_key(u, &mut buf);
+                self.by_key.get(buf.as_str()).copied()
+            })
             .collect();
-        if let Some(seq) = &found {
+        if let Some(seq) = found.iter().copied().collect::<Option<Vec<u32>>>() {
             let probe = Probe {
                 label: &input.label,
                 captured: input.captured,
                 has_more: input.has_more,
                 truncated: input.truncated,
-                seq,
+                seq: &seq,
             };
             if self.canon_search(&probe).is_ok() {
                 return None;
@@ -351,15 +352,20 @@ impl Index {
         // New versions.
         let sid = self.snaps.len() as u32;
         let before = self.features.len() as u32;
-        let mut seq = Vec::with_capacity(input.keys.len());
+        let mut seq = Vec::with_capacity(found.len());
         let mut fresh = Vec::new();
-        for (key, update) in input.keys.into_iter().zip(input.updates) {
-            if let Some(&v) = self.by_key.get(&key) {
+        for (found, update) in found.into_iter().zip(input.updates) {
+            // A version new to the index may be shown twice in the input:
+            // the key is looked up again.
+            if found.is_none() {
+                write_version_key(&update, &mut buf);
+            }
+            if let Some(v) = found.or_else(|| self.by_key.get(buf.as_str()).copied()) {
                 seq.push(v);
                 continue;
             }
             let v = self.features.len() as u32;
-            self.insert_key(key, v);
+            self.insert_key(buf.clone(), v);
             self.features.push(Features::of(&update, &self.options));
             self.shown_in.push(Vec::new());
             self.adj.push(Vec::new());
@@ -712,7 +718,17 @@ struct Probe<'p> {
     seq: &'p [u32],
 }
 
-impl Probe<'_> {
+impl<'p> Probe<'p> {
+    fn of(input: &'p Input<'_>, seq: &'p [u32]) -> Probe<'p> {
+        Probe {
+            label: &input.label,
+            captured: input.captured,
+            has_more: input.has_more,
+            truncated: input.truncated,
+            seq,
+        }
+    }
+
     /// The canonical order: label, capture time, flags, then the versions
     /// shown, compared by key.
     fn cmp(&self, other: &Probe<'_>, ord: &[u64]) -> Ordering {

@@ -16,13 +16,17 @@ use crate::{
     CrossRef, Headline, List, ListItem, ListMarker, Paragraph, Person, Quote, Report, Speaker,
     Subheading, Update,
 };
+use foldhash::HashMap;
 
-/// The key of one version of an update (its spans are not part of it).
+/// Write the key of one version of an update (its spans are not part of it)
+/// into `buf`, which is cleared first: callers reuse one buffer and copy a
+/// key only to keep it.
 ///
 /// Every field is destructured, so a field added to the model is a compile
 /// error here until the key writes it.
-pub(crate) fn version_key(update: &Update<'_>) -> String {
-    let mut key = Key(String::with_capacity(update_len(update)));
+pub(crate) fn write_version_key(update: &Update<'_>, buf: &mut String) {
+    buf.clear();
+    let mut key = Key(buf);
     let Update {
         span: _,
         byline,
@@ -42,22 +46,45 @@ pub(crate) fn version_key(update: &Update<'_>) -> String {
     key.opt(remnant.as_deref(), Key::text);
     key.opt(byline.as_ref(), Key::byline);
     key.list(blocks, Key::block);
-    key.0
 }
 
-/// The bytes of text an update holds: the key's length, nearly.
-fn update_len(update: &Update<'_>) -> usize {
-    let mut len = 2 * update.headline.text.len() + 16;
-    for block in &update.blocks {
-        super::identity::block_texts(block, &mut |t| len += t.len() + 4);
+/// Distinct version keys, numbered as first met. Each update's key is
+/// written into one reused buffer and copied only when it is new: a version
+/// shown by many snapshots costs one key.
+#[derive(Default)]
+pub(crate) struct Interner {
+    ids: HashMap<String, u32>,
+    buf: String,
+}
+
+impl Interner {
+    /// The number of the version `update` is.
+    pub(crate) fn id(&mut self, update: &Update<'_>) -> u32 {
+        write_version_key(update, &mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(self.buf.clone(), id);
+        id
     }
-    len
+
+    /// The keys, by number.
+    pub(crate) fn into_keys(self) -> Vec<String> {
+        let mut keys = vec![String::new(); self.ids.len()];
+        for (key, id) in self.ids {
+            if let Some(slot) = keys.get_mut(id as usize) {
+                *slot = key;
+            }
+        }
+        keys
+    }
 }
 
 /// A key being written.
-struct Key(String);
+struct Key<'b>(&'b mut String);
 
-impl Key {
+impl Key<'_> {
     fn text(&mut self, text: &str) {
         if memchr::memchr(0, text.as_bytes()).is_none() {
             self.0.push_str(text);
@@ -251,6 +278,13 @@ mod tests {
     use super::*;
     use crate::{Span, Text};
 
+    /// The key of `update`, in a buffer of its own.
+    fn version_key(update: &Update<'_>) -> String {
+        let mut key = String::new();
+        write_version_key(update, &mut key);
+        key
+    }
+
     fn text(s: &str) -> Text<'static> {
         s.to_owned().into()
     }
@@ -282,6 +316,26 @@ mod tests {
             span: Span::default(),
             text: text(s),
         })
+    }
+
+    #[test]
+    fn the_interner_numbers_versions_as_first_met_and_keeps_one_key_each() {
+        let long = update("Bridge reopens", vec![paragraph("Cars are back.")]);
+        let short = update("Bridge", vec![]);
+        let mut moved = long.clone();
+        moved.headline.span = Span::new(5, 19);
+        let mut interner = Interner::default();
+        let ids: Vec<u32> = [&long, &short, &moved, &short]
+            .iter()
+            .map(|u| interner.id(u))
+            .collect();
+        // The short key is written over the long one in the same buffer:
+        // nothing of the longer key is left to tell them apart wrongly.
+        assert_eq!(ids, [0, 1, 0, 1]);
+        assert_eq!(
+            interner.into_keys(),
+            [version_key(&long), version_key(&short)]
+        );
     }
 
     #[test]
