@@ -89,7 +89,7 @@ fn nth(n: usize) -> Update<'static> {
 fn headlines(t: &Timeline) -> Vec<String> {
     t.entries
         .iter()
-        .map(|e| e.update.headline.text.to_string())
+        .map(|e| e.update().headline.text.to_string())
         .collect()
 }
 
@@ -153,7 +153,7 @@ fn typo_fix_is_one_entry_with_two_revisions() {
     assert_eq!(entry.latest, 1);
     assert_eq!(entry.revisions[0].snapshots, [0]);
     assert_eq!(entry.revisions[1].snapshots, [1]);
-    let fixed_text = match &entry.update.blocks[0] {
+    let fixed_text = match &entry.update().blocks[0] {
         Block::Paragraph(p) => p.text.to_string(),
         _ => String::new(),
     };
@@ -182,7 +182,7 @@ fn added_paragraph_is_a_revision() {
     assert_eq!(t.chronology, Chronology::CaptureTimes);
     assert_eq!(t.entries.len(), 1);
     assert_eq!(t.entries[0].revisions.len(), 2);
-    assert_eq!(t.entries[0].update.blocks.len(), 2);
+    assert_eq!(t.entries[0].update().blocks.len(), 2);
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn reworded_headline_with_same_body_is_a_revision() {
     ]);
     assert_eq!(t.entries.len(), 1);
     assert_eq!(
-        t.entries[0].update.headline.text,
+        t.entries[0].update().headline.text,
         "'Grave consequences' if US refuse joint probe"
     );
     assert_eq!(
@@ -224,7 +224,7 @@ fn removal_inside_a_window() {
         .entries
         .iter()
         .filter(|e| e.status != Status::Present)
-        .map(|e| (e.update.headline.text.to_string(), e.status))
+        .map(|e| (e.update().headline.text.to_string(), e.status))
         .collect();
     assert_eq!(
         gone,
@@ -265,7 +265,7 @@ fn disjoint_snapshots_give_a_gap() {
         Snapshot::new("old", old).captured_at(100),
     ]);
     assert_eq!(t.entries.len(), 6);
-    assert_eq!(t.entries[0].update.headline.text, nth(12).headline.text);
+    assert_eq!(t.entries[0].update().headline.text, nth(12).headline.text);
     assert_eq!(
         t.gaps,
         [
@@ -550,8 +550,8 @@ fn seeds_in_both_orders() {
     let back = liveupdates::parse(&text);
     assert_eq!(back.updates.len(), 12);
     for (u, e) in back.updates.iter().zip(&one.entries) {
-        assert_eq!(u.headline.text, e.update.headline.text);
-        assert_eq!(u.blocks.len(), e.update.blocks.len());
+        assert_eq!(u.headline.text, e.update().headline.text);
+        assert_eq!(u.blocks.len(), e.update().blocks.len());
     }
     assert!(back.has_more);
 }
@@ -597,8 +597,8 @@ fn text_snapshots_merge_and_round_trip() {
     let back = liveupdates::parse(&rendered);
     assert_eq!(back.updates.len(), 4);
     for (u, e) in back.updates.iter().zip(&one.entries) {
-        assert_eq!(u.headline.text, e.update.headline.text);
-        assert_eq!(u.blocks.len(), e.update.blocks.len());
+        assert_eq!(u.headline.text, e.update().headline.text);
+        assert_eq!(u.blocks.len(), e.update().blocks.len());
     }
     assert!(back.has_more);
 }

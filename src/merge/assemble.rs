@@ -246,7 +246,6 @@ pub(crate) fn layout(
     // in place; the others give up their updates.
     let mut revision_of = vec![0; versions];
     let mut last_seen_by_rank = vec![0; n];
-    let mut kept: HashMap<u32, Update<'static>> = HashMap::default();
     let mut reused = vec![false; n];
     let mut old_snapshots: Vec<Option<SnapshotInfo>> = Vec::new();
     // Per old entry, its new rank when reused.
@@ -291,9 +290,6 @@ pub(crate) fn layout(
                 *slot = rank[e];
                 last_seen_by_rank[rank[e]] = entry.last_seen;
             } else {
-                if let Some(&v) = vids.get(entry.latest) {
-                    kept.insert(v, std::mem::replace(&mut entry.update, empty_update()));
-                }
                 for (r, &v) in entry.revisions.iter_mut().zip(vids) {
                     updates.insert(v, std::mem::replace(&mut r.update, empty_update()));
                 }
@@ -331,12 +327,10 @@ pub(crate) fn layout(
         let last = seen_in.last().copied().unwrap_or(0);
         let mut latest = 0;
         let mut revisions = Vec::with_capacity(versions.len());
-        let mut latest_v = 0;
         for (i, (_, v, positions)) in versions.into_iter().enumerate() {
             revision_of[v] = i;
             if positions.last() == Some(&last) {
                 latest = i;
-                latest_v = v;
             }
             revisions.push(Revision {
                 update: updates.remove(&(v as u32)).unwrap_or_else(empty_update),
@@ -344,8 +338,7 @@ pub(crate) fn layout(
             });
         }
         last_seen_by_rank[rank[e]] = last;
-        let kept = kept.remove(&(latest_v as u32));
-        built.push((rank[e], present(kept, revisions, latest, seen_in, last)));
+        built.push((rank[e], present(revisions, latest, seen_in, last)));
     }
 
     // Two versions of one entry at one time: only snapshots that share a
@@ -563,24 +556,14 @@ pub(crate) fn layout(
     (timeline, extras)
 }
 
-/// A present entry from its revisions, the latest at `latest`: it shows
-/// `kept` (the latest version as its snapshot had it) or else a copy of the
-/// latest revision.
+/// A present entry from its revisions, the latest at `latest`.
 pub(super) fn present(
-    kept: Option<Update<'static>>,
     revisions: Vec<Revision>,
     latest: usize,
     seen_in: Vec<usize>,
     last_seen: usize,
 ) -> Entry {
-    let update = kept.unwrap_or_else(|| {
-        revisions
-            .get(latest)
-            .map(|r| r.update.clone())
-            .unwrap_or_else(empty_update)
-    });
     Entry {
-        update,
         revisions,
         latest,
         first_seen: seen_in.first().copied().unwrap_or(0),
@@ -593,7 +576,6 @@ pub(super) fn present(
 /// An entry that only holds a place while entries move.
 pub(super) fn placeholder() -> Entry {
     Entry {
-        update: empty_update(),
         revisions: Vec::new(),
         latest: 0,
         first_seen: 0,

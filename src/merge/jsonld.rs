@@ -149,7 +149,7 @@ impl Timeline {
                 .entries
                 .iter()
                 .map(|entry| {
-                    let mut posting = posting(&entry.update);
+                    let mut posting = posting(entry.update());
                     posting.version = entry.revisions.len();
                     if let Status::Removed { .. } = entry.status {
                         posting.creative_work_status = Some("Removed".to_owned());

@@ -20,7 +20,7 @@
 //! // Either order gives the same timeline.
 //! let timeline = merge([Snapshot::new("later", later), Snapshot::new("earlier", earlier)]);
 //! assert_eq!(timeline.entries.len(), 2);
-//! assert_eq!(timeline.entries[0].update.headline.text, "Traffic flows again");
+//! assert_eq!(timeline.entries[0].update().headline.text, "Traffic flows again");
 //! let bridge = &timeline.entries[1];
 //! assert_eq!(bridge.revisions.len(), 2); // the typo fix is a revision
 //! assert_eq!(bridge.status, Status::Present);

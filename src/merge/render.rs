@@ -43,7 +43,7 @@ impl Timeline {
             kind: HeaderKind::Live,
             text: Cow::Borrowed("Live updates"),
         });
-        page.updates = self.entries.iter().map(|e| e.update.clone()).collect();
+        page.updates = self.entries.iter().map(|e| e.update().clone()).collect();
         if !self.is_complete() {
             page.has_more = true;
             page.footer = Some(Footer {

@@ -23,7 +23,6 @@ use super::index::{Index, Updates};
 use super::settled::{Key, Settled, NONE};
 use super::timeline::{Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown};
 use super::{SnapshotInfo, Status, Timeline};
-use crate::Update;
 use foldhash::HashMap;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -360,15 +359,11 @@ impl Index {
 
         // From here on nothing declines. Old entries give up what the new
         // groups need.
-        let mut kept: HashMap<u32, Update<'static>> = HashMap::default();
         let retired = std::mem::take(&mut self.settled.retired);
         for r in &retired {
             let Some(entry) = entries.get_mut(r.rank as usize) else {
                 continue;
             };
-            if let Some(&v) = r.revs.get(entry.latest) {
-                kept.insert(v, std::mem::replace(&mut entry.update, empty_update()));
-            }
             for (rev, &v) in entry.revisions.iter_mut().zip(&r.revs) {
                 updates.insert(v, std::mem::replace(&mut rev.update, empty_update()));
             }
@@ -414,13 +409,11 @@ impl Index {
             seen_in.dedup();
             let last = seen_in.last().copied().unwrap_or(0);
             let mut latest = 0;
-            let mut latest_v = NONE;
             let mut revisions = Vec::with_capacity(versions.len());
             let mut order = Vec::with_capacity(versions.len());
             for (i, (at, v)) in versions.into_iter().enumerate() {
                 if at.last() == Some(&last) {
                     latest = i;
-                    latest_v = v;
                 }
                 order.push(v);
                 revisions.push(Revision {
@@ -429,8 +422,7 @@ impl Index {
                 });
             }
             revs_of.push((g, order));
-            let kept = kept.remove(&latest_v);
-            head.push(present(kept, revisions, latest, seen_in, last));
+            head.push(present(revisions, latest, seen_in, last));
         }
 
         // Removal in the prefix: by the snapshots that reach it.

@@ -2,7 +2,8 @@
 
 use super::index::Index;
 use super::MergeOptions;
-use crate::Update;
+use crate::{Headline, Span, Update};
+use std::borrow::Cow;
 
 /// One timeline merged from snapshots of a live page.
 ///
@@ -112,10 +113,8 @@ pub struct Shown {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entry {
-    /// The update as last seen.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "owned_update"))]
-    pub update: Update<'static>,
-    /// Every distinct version, in the order they were first seen.
+    /// Every distinct version, in the order they were first seen. The update
+    /// as last seen is [`Entry::update`].
     pub revisions: Vec<Revision>,
     /// Index into [`revisions`](Self::revisions) of the version last seen.
     pub latest: usize,
@@ -129,6 +128,46 @@ pub struct Entry {
     /// Whether it is still there.
     pub status: Status,
 }
+
+impl Entry {
+    /// The update as last seen: the version of the latest revision.
+    ///
+    /// An entry whose `latest` points at no revision (only a hand-built or
+    /// edited one can) shows an empty update.
+    ///
+    /// ```
+    /// use liveupdates::merge::{merge, Snapshot};
+    /// let text = |body: &str| format!("Live updates\n\nFerry resumes\n\n{body}\n");
+    /// let (early, late) = (text("Boats sail at noon."), text("Boats sail at one."));
+    /// let timeline = merge([
+    ///     Snapshot::new("a", liveupdates::parse(&early)).captured_at(1),
+    ///     Snapshot::new("b", liveupdates::parse(&late)).captured_at(2),
+    /// ]);
+    /// let entry = &timeline.entries[0];
+    /// assert_eq!(entry.revisions.len(), 2);
+    /// assert_eq!(entry.update(), &entry.revisions[entry.latest].update);
+    /// assert_eq!(entry.update().blocks.len(), 1);
+    /// ```
+    pub fn update(&self) -> &Update<'static> {
+        self.revisions
+            .get(self.latest)
+            .map_or(&EMPTY_UPDATE, |r| &r.update)
+    }
+}
+
+/// What an entry with no latest revision shows.
+static EMPTY_UPDATE: Update<'static> = Update {
+    span: Span::new(0, 0),
+    byline: None,
+    headline: Headline {
+        span: Span::new(0, 0),
+        text: Cow::Borrowed(""),
+        label: None,
+        title: Cow::Borrowed(""),
+        remnant: None,
+    },
+    blocks: Vec::new(),
+};
 
 /// One distinct version of an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
