@@ -95,37 +95,40 @@ pub(crate) struct Index {
 }
 
 /// The versions that have one lookup key, in the order they were added.
-/// Most keys have one or two, kept inline: no allocation per key.
+/// Most keys have one to three, kept inline: no allocation per key, and
+/// a small entry in the postings map.
 #[derive(Debug, Clone, Default)]
 struct Posting {
-    inline: [u32; 2],
-    len: usize,
-    /// Every version, once there are more than two.
-    spilled: Vec<u32>,
+    inline: [u32; 3],
+    len: u32,
+    /// Every version, once there are more than three. Boxed: a pointer in
+    /// every entry of the map instead of a whole `Vec`.
+    #[allow(clippy::box_collection)]
+    spilled: Option<Box<Vec<u32>>>,
 }
 
 impl Posting {
     fn push(&mut self, v: u32) {
-        if let Some(slot) = self.inline.get_mut(self.len) {
+        if let Some(spilled) = &mut self.spilled {
+            spilled.push(v);
+        } else if let Some(slot) = self.inline.get_mut(self.len as usize) {
             *slot = v;
         } else {
-            if self.spilled.is_empty() {
-                self.spilled.extend_from_slice(&self.inline);
-            }
-            self.spilled.push(v);
+            let mut spilled = self.inline.to_vec();
+            spilled.push(v);
+            self.spilled = Some(Box::new(spilled));
         }
-        self.len += 1;
+        self.len = self.len.saturating_add(1);
     }
 
     fn len(&self) -> usize {
-        self.len
+        self.len as usize
     }
 
     fn as_slice(&self) -> &[u32] {
-        if self.spilled.is_empty() {
-            self.inline.get(..self.len).unwrap_or_default()
-        } else {
-            &self.spilled
+        match &self.spilled {
+            Some(spilled) => spilled,
+            None => self.inline.get(..self.len()).unwrap_or_default(),
         }
     }
 }
@@ -750,15 +753,17 @@ mod tests {
     fn a_posting_keeps_its_versions_in_order_inline_then_spilled() {
         let mut p = Posting::default();
         assert!(p.as_slice().is_empty());
-        for v in [7, 3, 9, 1] {
+        for v in [7, 3, 9, 1, 4] {
             p.push(v);
         }
-        assert_eq!(p.len(), 4);
-        assert_eq!(p.as_slice(), [7, 3, 9, 1]);
+        assert_eq!(p.len(), 5);
+        assert_eq!(p.as_slice(), [7, 3, 9, 1, 4]);
         let mut q = Posting::default();
-        q.push(5);
-        q.push(6);
-        assert_eq!(q.as_slice(), [5, 6]);
-        assert!(q.spilled.is_empty());
+        for v in [5, 6, 2] {
+            q.push(v);
+        }
+        assert_eq!(q.as_slice(), [5, 6, 2]);
+        assert!(q.spilled.is_none());
+        assert_eq!(std::mem::size_of::<Posting>(), 24);
     }
 }
