@@ -9,14 +9,13 @@
 //! work; [`layout`] does the rest from integers: order, chronology,
 //! revisions, removal, gaps and conflicts.
 
-use super::index::{Revisions, Snap};
+use super::index::{Revisions, Snap, Updates};
 use super::order::{self, Coverage, Window};
 use super::timeline::{
     Cache, Chronology, Conflict, Entry, Gap, GapKind, Revision, Shown, Sighting,
 };
 use super::{MergeOptions, Snapshot, SnapshotInfo, Status, Timeline};
 use crate::Update;
-use foldhash::HashMap;
 use std::cmp::Reverse;
 
 /// One snapshot as the merge reads it: its updates as parsed (spans and
@@ -155,7 +154,7 @@ pub(crate) struct Extras {
 /// settled.
 pub(crate) fn layout(
     plan: &Plan<'_>,
-    mut updates: HashMap<u32, Update<'static>>,
+    mut updates: Updates,
     prior: Option<Prior>,
     options: &MergeOptions,
 ) -> (Timeline, Extras) {
@@ -291,7 +290,10 @@ pub(crate) fn layout(
                 last_seen_by_rank[rank[e]] = entry.last_seen;
             } else {
                 for (r, &v) in entry.revisions.iter_mut().zip(vids) {
-                    updates.insert(v, std::mem::replace(&mut r.update, empty_update()));
+                    updates.insert(
+                        v,
+                        Box::new(std::mem::replace(&mut r.update, empty_update())),
+                    );
                 }
             }
         }
@@ -299,7 +301,8 @@ pub(crate) fn layout(
     }
 
     // Revisions of the other entries: their versions, in the order first seen.
-    let mut occurrences: Vec<(usize, usize, usize)> = Vec::new(); // (entry, version, position)
+    // (entry, version, position)
+    let mut occurrences: Vec<(usize, usize, usize)> = Vec::with_capacity(flat.len());
     for (s, seq) in seq_v.iter().enumerate() {
         for &v in *seq {
             let e = entry_of[v as usize];
@@ -310,7 +313,7 @@ pub(crate) fn layout(
     }
     occurrences.sort_unstable();
     occurrences.dedup();
-    let mut built: Vec<(usize, Entry)> = Vec::new(); // (rank, entry)
+    let mut built: Vec<(usize, Entry)> = Vec::with_capacity(n); // (rank, entry)
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;
         let mut versions: Vec<(usize, usize, Vec<usize>)> = run
@@ -333,7 +336,9 @@ pub(crate) fn layout(
                 latest = i;
             }
             revisions.push(Revision {
-                update: updates.remove(&(v as u32)).unwrap_or_else(empty_update),
+                update: updates
+                    .remove(&(v as u32))
+                    .map_or_else(empty_update, |u| *u),
                 snapshots: positions,
             });
         }

@@ -137,7 +137,8 @@ impl Posting {
 type Postings = HashMap<u64, Posting>;
 
 /// Version updates by version number, to be moved into the timeline.
-pub(crate) type Updates = HashMap<u32, Update<'static>>;
+/// Boxed, so that the map stays small while versions move in and out.
+pub(crate) type Updates = HashMap<u32, Box<Update<'static>>>;
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
@@ -185,7 +186,7 @@ impl Index {
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().enumerate() {
             for (u, &v) in input.updates.into_iter().zip(&seq) {
-                updates.entry(v).or_insert_with(|| into_kept(u));
+                updates.entry(v).or_insert_with(|| Box::new(into_kept(u)));
                 let list = &mut shown_in[v as usize];
                 if list.last() != Some(&(s as u32)) {
                     list.push(s as u32);
@@ -329,7 +330,7 @@ impl Index {
 
     /// Fold one input in. Returns its new versions' updates, or `None` when
     /// the input was already merged (nothing changes).
-    pub(crate) fn add(&mut self, input: Input<'_>) -> Option<Vec<(u32, Update<'static>)>> {
+    pub(crate) fn add(&mut self, input: Input<'_>) -> Option<Vec<(u32, Box<Update<'static>>)>> {
         let mut buf = String::new();
         let found: Vec<Option<u32>> = input
             .updates
@@ -376,7 +377,7 @@ impl Index {
             self.dirty.push(true);
             self.dirty_list.push(v);
             seq.push(v);
-            fresh.push((v, into_kept(update)));
+            fresh.push((v, Box::new(into_kept(update))));
         }
         for &v in &seq {
             let list = &mut self.shown_in[v as usize];

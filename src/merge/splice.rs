@@ -365,7 +365,10 @@ impl Index {
                 continue;
             };
             for (rev, &v) in entry.revisions.iter_mut().zip(&r.revs) {
-                updates.insert(v, std::mem::replace(&mut rev.update, empty_update()));
+                updates.insert(
+                    v,
+                    Box::new(std::mem::replace(&mut rev.update, empty_update())),
+                );
             }
         }
         let s = &self.settled;
@@ -417,7 +420,7 @@ impl Index {
                 }
                 order.push(v);
                 revisions.push(Revision {
-                    update: updates.remove(&v).unwrap_or_else(empty_update),
+                    update: updates.remove(&v).map_or_else(empty_update, |u| *u),
                     snapshots: at,
                 });
             }
