@@ -145,11 +145,25 @@ impl Index {
     pub(crate) fn build(inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
         // Distinct versions, numbered in key order: each update's key is
         // looked up as it is written (a version shown by many snapshots is
-        // one key), and only the distinct keys are kept and sorted.
+        // one key), and only the distinct keys are kept and sorted. A
+        // version's features and its owned copy are made when it is first
+        // met, while its text is still in the cache.
+        let mut inputs = inputs;
         let mut interner = Interner::default();
+        let mut firsts: Vec<Option<(Features, Update<'static>)>> = Vec::new();
         let ids: Vec<Vec<u32>> = inputs
-            .iter()
-            .map(|input| input.updates.iter().map(|u| interner.id(u)).collect())
+            .iter_mut()
+            .map(|input| {
+                let updates = std::mem::take(&mut input.updates);
+                let ids = updates.into_iter().map(|u| {
+                    let id = interner.id(&u);
+                    if id as usize == firsts.len() {
+                        firsts.push(Some((Features::of(&u, options), into_kept(u))));
+                    }
+                    id
+                });
+                ids.collect()
+            })
             .collect();
         let mut keys = interner.into_keys();
         let n = keys.len();
@@ -182,11 +196,22 @@ impl Index {
         });
 
         let mut updates: Updates = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut features = Vec::with_capacity(n);
+        for (v, &id) in distinct.iter().enumerate() {
+            let (f, u) = firsts
+                .get_mut(id as usize)
+                .and_then(Option::take)
+                .unwrap_or_else(|| {
+                    let empty = super::assemble::empty_update();
+                    (Features::of(&empty, options), empty)
+                });
+            features.push(f);
+            updates.insert(v as u32, Box::new(u));
+        }
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().enumerate() {
-            for (u, &v) in input.updates.into_iter().zip(&seq) {
-                updates.entry(v).or_insert_with(|| Box::new(into_kept(u)));
+            for &v in &seq {
                 let list = &mut shown_in[v as usize];
                 if list.last() != Some(&(s as u32)) {
                     list.push(s as u32);
@@ -201,12 +226,6 @@ impl Index {
             });
         }
 
-        let features: Vec<Features> = (0..n as u32)
-            .map(|v| match updates.get(&v) {
-                Some(u) => Features::of(u, options),
-                None => Features::of(&super::assemble::empty_update(), options),
-            })
-            .collect();
         let mut postings: Postings = HashMap::with_capacity_and_hasher(
             features.iter().map(|f| f.keys.len()).sum(),
             Default::default(),
