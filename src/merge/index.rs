@@ -149,7 +149,7 @@ impl Index {
         // version's features and its owned copy are made when it is first
         // met, while its text is still in the cache.
         let mut inputs = inputs;
-        let mut interner = Interner::default();
+        let mut interner: Interner = Interner::default();
         let mut firsts: Vec<Option<(Features, Update<'static>)>> = Vec::new();
         let ids: Vec<Vec<u32>> = inputs
             .iter_mut()

@@ -16,7 +16,9 @@ use crate::{
     CrossRef, Headline, List, ListItem, ListMarker, Paragraph, Person, Quote, Report, Speaker,
     Subheading, Update,
 };
+use foldhash::fast::RandomState;
 use foldhash::HashMap;
+use std::hash::BuildHasher;
 
 /// Write the key of one version of an update (its spans are not part of it)
 /// into `buf`, which is cleared first: callers reuse one buffer and copy a
@@ -50,34 +52,43 @@ pub(crate) fn write_version_key(update: &Update<'_>, buf: &mut String) {
 
 /// Distinct version keys, numbered as first met. Each update's key is
 /// written into one reused buffer and copied only when it is new: a version
-/// shown by many snapshots costs one key.
+/// shown by many snapshots costs one key. The map holds each key's (seeded)
+/// hash, not the key, so growing it never hashes a key again.
 #[derive(Default)]
-pub(crate) struct Interner {
-    ids: HashMap<String, u32>,
+pub(crate) struct Interner<S = RandomState> {
+    /// Key hash → the last version met with that hash.
+    by_hash: HashMap<u64, u32>,
+    /// Per version: the one met before it with the same hash, if any.
+    before: Vec<Option<u32>>,
+    /// Per version: its key.
+    keys: Vec<String>,
+    hasher: S,
     buf: String,
 }
 
-impl Interner {
+impl<S: BuildHasher> Interner<S> {
     /// The number of the version `update` is.
     pub(crate) fn id(&mut self, update: &Update<'_>) -> u32 {
         write_version_key(update, &mut self.buf);
-        if let Some(&id) = self.ids.get(self.buf.as_str()) {
-            return id;
+        let hash = self.hasher.hash_one(self.buf.as_bytes());
+        let last = self.by_hash.get(&hash).copied();
+        let mut at = last;
+        while let Some(id) = at {
+            if self.keys.get(id as usize) == Some(&self.buf) {
+                return id;
+            }
+            at = self.before.get(id as usize).copied().flatten();
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(self.buf.clone(), id);
+        let id = self.keys.len() as u32;
+        self.by_hash.insert(hash, id);
+        self.before.push(last);
+        self.keys.push(self.buf.clone());
         id
     }
 
     /// The keys, by number.
     pub(crate) fn into_keys(self) -> Vec<String> {
-        let mut keys = vec![String::new(); self.ids.len()];
-        for (key, id) in self.ids {
-            if let Some(slot) = keys.get_mut(id as usize) {
-                *slot = key;
-            }
-        }
-        keys
+        self.keys
     }
 }
 
@@ -324,7 +335,7 @@ mod tests {
         let short = update("Bridge", vec![]);
         let mut moved = long.clone();
         moved.headline.span = Span::new(5, 19);
-        let mut interner = Interner::default();
+        let mut interner: Interner = Interner::default();
         let ids: Vec<u32> = [&long, &short, &moved, &short]
             .iter()
             .map(|u| interner.id(u))
@@ -336,6 +347,33 @@ mod tests {
             interner.into_keys(),
             [version_key(&long), version_key(&short)]
         );
+    }
+
+    /// Every key hashes alike.
+    #[derive(Default)]
+    struct Collide;
+
+    impl BuildHasher for Collide {
+        type Hasher = Collide;
+        fn build_hasher(&self) -> Collide {
+            Collide
+        }
+    }
+
+    impl std::hash::Hasher for Collide {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    #[test]
+    fn versions_whose_key_hashes_collide_are_told_apart() {
+        let versions = ["Bridge", "Bridge reopens", "Ferry", "Bridge"].map(|h| update(h, vec![]));
+        let mut interner = Interner::<Collide>::default();
+        let ids: Vec<u32> = versions.iter().map(|u| interner.id(u)).collect();
+        assert_eq!(ids, [0, 1, 2, 0]);
+        assert_eq!(interner.into_keys().len(), 3);
     }
 
     #[test]
