@@ -11,7 +11,7 @@
 //! genuinely global (order, chronology, removal, gaps) is recomputed from
 //! integers in [`layout`].
 
-use super::assemble::{into_kept, layout, Input, Plan, Prior};
+use super::assemble::{empty_update, into_kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
 use super::key::{write_version_key, Interner};
 use super::settled::{Groups, Settled};
@@ -150,15 +150,17 @@ impl Index {
         // met, while its text is still in the cache.
         let mut inputs = inputs;
         let mut interner: Interner = Interner::default();
-        let mut firsts: Vec<Option<(Features, Update<'static>)>> = Vec::new();
+        let mut features_by_id: Vec<Option<Features>> = Vec::new();
+        let mut kept_by_id: Vec<Option<Box<Update<'static>>>> = Vec::new();
         let ids: Vec<Vec<u32>> = inputs
             .iter_mut()
             .map(|input| {
                 let updates = std::mem::take(&mut input.updates);
                 let ids = updates.into_iter().map(|u| {
                     let id = interner.id(&u);
-                    if id as usize == firsts.len() {
-                        firsts.push(Some((Features::of(&u, options), into_kept(u))));
+                    if id as usize == kept_by_id.len() {
+                        features_by_id.push(Some(Features::of(&u, options)));
+                        kept_by_id.push(Some(Box::new(into_kept(u))));
                     }
                     id
                 });
@@ -198,15 +200,12 @@ impl Index {
         let mut updates: Updates = HashMap::with_capacity_and_hasher(n, Default::default());
         let mut features = Vec::with_capacity(n);
         for (v, &id) in distinct.iter().enumerate() {
-            let (f, u) = firsts
-                .get_mut(id as usize)
-                .and_then(Option::take)
-                .unwrap_or_else(|| {
-                    let empty = super::assemble::empty_update();
-                    (Features::of(&empty, options), empty)
-                });
-            features.push(f);
-            updates.insert(v as u32, Box::new(u));
+            let id = id as usize;
+            let f = features_by_id.get_mut(id).and_then(Option::take);
+            features.push(f.unwrap_or_else(|| Features::of(&empty_update(), options)));
+            if let Some(kept) = kept_by_id.get_mut(id).and_then(Option::take) {
+                updates.insert(v as u32, kept);
+            }
         }
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
