@@ -301,17 +301,34 @@ pub(crate) fn layout(
     }
 
     // Revisions of the other entries: their versions, in the order first seen.
-    // (entry, version, position)
-    let mut occurrences: Vec<(usize, usize, usize)> = Vec::with_capacity(flat.len());
+    // (entry, version, position), sorted: bucketed by entry (a counting
+    // sort), then each entry's few sorted.
+    let mut start = vec![0usize; n + 1];
+    for &v in seq_v.iter().flat_map(|seq| seq.iter()) {
+        let e = entry_of[v as usize];
+        if !reused[e] {
+            start[e + 1] += 1;
+        }
+    }
+    for e in 0..n {
+        start[e + 1] += start[e];
+    }
+    let mut occurrences: Vec<(usize, usize, usize)> = vec![(0, 0, 0); start[n]];
+    let mut next = start.clone();
     for (s, seq) in seq_v.iter().enumerate() {
         for &v in *seq {
             let e = entry_of[v as usize];
             if !reused[e] {
-                occurrences.push((e, v as usize, pos[s]));
+                occurrences[next[e]] = (e, v as usize, pos[s]);
+                next[e] += 1;
             }
         }
     }
-    occurrences.sort_unstable();
+    for w in start.windows(2) {
+        if let Some(bucket) = occurrences.get_mut(w[0]..w[1]) {
+            bucket.sort_unstable();
+        }
+    }
     occurrences.dedup();
     let mut built: Vec<(usize, Entry)> = Vec::with_capacity(n); // (rank, entry)
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
@@ -474,7 +491,6 @@ pub(crate) fn layout(
                 .map(|(&r, entry)| (r, entry)),
         );
     }
-    built.sort_unstable_by_key(|b| b.0);
     let m = old_entries.len();
     let mut split = m;
     while split > 0
@@ -485,11 +501,18 @@ pub(crate) fn layout(
         split -= 1;
     }
     let head_len = n.saturating_sub(m - split);
+    // The built entries by rank (ranks are distinct): placed, not sorted.
+    let mut placed: Vec<Option<Entry>> = Vec::new();
+    placed.resize_with(head_len, || None);
+    for (r, entry) in built {
+        if let Some(slot) = placed.get_mut(r) {
+            *slot = Some(entry);
+        }
+    }
     let mut head = Vec::with_capacity(head_len);
-    let mut built = built.into_iter().peekable();
     let mut olds = old_rank.iter().zip(old_entries.iter_mut()).take(split);
-    for r in 0..head_len {
-        if let Some((_, entry)) = built.next_if(|b| b.0 == r) {
+    for (r, slot) in placed.iter_mut().enumerate() {
+        if let Some(entry) = slot.take() {
             head.push(entry);
         } else if let Some((_, entry)) = olds.find(|(&o, _)| o == r) {
             head.push(std::mem::replace(entry, placeholder()));
