@@ -56,15 +56,16 @@ pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str))
     }
 }
 
-/// What identity looks at in one version.
+/// What identity looks at in one version, in one allocation: the hashes of
+/// the headline's distinct normalised words (sorted), then the body's, then
+/// the lookup keys (sorted; versions sharing one are compared).
 #[derive(Debug, Clone)]
 pub(crate) struct Features {
-    /// Hashes of the headline's distinct normalised words, sorted.
-    head: Vec<u64>,
-    /// Hashes of the body's distinct normalised words, sorted.
-    body: Vec<u64>,
-    /// Lookup keys: versions sharing one are compared.
-    pub(crate) keys: Vec<u64>,
+    data: Box<[u64]>,
+    /// Where the body's words start in `data`.
+    body_at: u32,
+    /// Where the keys start.
+    keys_at: u32,
 }
 
 const KEY_HEADLINE: u8 = 1;
@@ -77,62 +78,115 @@ const KEY_BODY_SKETCH: u8 = 5;
 const BLOCK_KEYS: usize = 16;
 /// The fewest words a block needs to give a key.
 const BLOCK_KEY_WORDS: usize = 4;
+/// The most keys a version has: its blocks', the headline's, the body's,
+/// and the sketches' (2 + 4).
+const MAX_KEYS: usize = BLOCK_KEYS + 8;
 
 impl Features {
     /// The features of one version. Each word is hashed once, and no text
     /// is kept; the keys of runs of words combine the words' hashes
     /// ([`run_hash`]).
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
-        let mut head = Hashes::with_capacity(update.headline.text.len());
-        split(&update.headline.text, &mut head);
-        let mut bytes = 0;
+        let mut bytes = update.headline.text.len();
         for block in &update.blocks {
             block_texts(block, &mut |t| bytes += t.len());
         }
-        let mut body = Hashes::with_capacity(bytes);
-        // Block keys, then the headline, the body and the sketches (2 + 4).
-        let mut keys = Vec::with_capacity(update.blocks.len().min(BLOCK_KEYS) + 8);
+        // The word sequences, headline then body, in the one buffer.
+        let mut words = Hashes::with_capacity(bytes + 6 * MAX_KEYS);
+        split(&update.headline.text, &mut words);
+        let head_end = words.words.len();
+        let mut keys = Keys::default();
         let mut block_keys = 0;
         for block in &update.blocks {
-            let start = body.words.len();
-            block_texts(block, &mut |t| split(t, &mut body));
-            let block = body.words.get(start..).unwrap_or_default();
+            let start = words.words.len();
+            block_texts(block, &mut |t| split(t, &mut words));
+            let block = words.words.get(start..).unwrap_or_default();
             if block_keys < BLOCK_KEYS && block.len() >= BLOCK_KEY_WORDS {
                 keys.push(run_hash(KEY_BLOCK, block));
                 block_keys += 1;
             }
         }
-        let (mut head, mut body) = (head.words, body.words);
-        keys.push(run_hash(KEY_HEADLINE, &head));
-        let body_key = run_hash(KEY_BODY, &body);
-        sketch::<2>(&mut keys, KEY_HEAD_SKETCH, &head, 2);
-        sketch::<4>(&mut keys, KEY_BODY_SKETCH, &body, 3);
+        let mut data = words.words;
+        let (head, body) = data.split_at(head_end);
+        keys.push(run_hash(KEY_HEADLINE, head));
+        let body_key = run_hash(KEY_BODY, body);
+        sketch::<2>(&mut keys, KEY_HEAD_SKETCH, head, 2);
+        sketch::<4>(&mut keys, KEY_BODY_SKETCH, body, 3);
         // The word sets, in place: the sequences are no longer needed.
-        sort_set(&mut head);
-        sort_set(&mut body);
-        if body.len() >= options.min_body_words {
+        let (head, body) = data.split_at_mut(head_end);
+        let head_len = sort_set(head);
+        let body_len = sort_set(body);
+        data.copy_within(head_end..head_end + body_len, head_len);
+        data.truncate(head_len + body_len);
+        if body_len >= options.min_body_words {
             keys.push(body_key);
         }
-        keys.sort_unstable();
-        keys.dedup();
-        Features { head, body, keys }
+        data.extend_from_slice(keys.sorted_set());
+        Features {
+            data: data.into_boxed_slice(),
+            body_at: head_len as u32,
+            keys_at: (head_len + body_len) as u32,
+        }
+    }
+
+    /// The headline's word set.
+    fn head(&self) -> &[u64] {
+        self.data.get(..self.body_at as usize).unwrap_or_default()
+    }
+
+    /// The body's word set.
+    fn body(&self) -> &[u64] {
+        let range = self.body_at as usize..self.keys_at as usize;
+        self.data.get(range).unwrap_or_default()
+    }
+
+    /// The lookup keys, sorted.
+    pub(crate) fn keys(&self) -> &[u64] {
+        self.data.get(self.keys_at as usize..).unwrap_or_default()
     }
 }
 
-/// Sort `hashes` and drop repeats. The set lives as long as the index:
-/// room for more than twice its size is given back.
-fn sort_set(hashes: &mut Vec<u64>) {
+/// A version's lookup keys as they are found.
+#[derive(Default)]
+struct Keys {
+    keys: [u64; MAX_KEYS],
+    len: usize,
+}
+
+impl Keys {
+    fn push(&mut self, key: u64) {
+        if let Some(slot) = self.keys.get_mut(self.len) {
+            *slot = key;
+            self.len += 1;
+        }
+    }
+
+    /// The keys, sorted, each once.
+    fn sorted_set(&mut self) -> &[u64] {
+        let keys = self.keys.get_mut(..self.len).unwrap_or_default();
+        let len = sort_set(keys);
+        keys.get(..len).unwrap_or_default()
+    }
+}
+
+/// Sort `hashes` and move the distinct ones to the front; gives how many
+/// there are.
+fn sort_set(hashes: &mut [u64]) -> usize {
     hashes.sort_unstable();
-    hashes.dedup();
-    if hashes.capacity() > 2 * hashes.len() {
-        hashes.shrink_to_fit();
+    let mut len = 0;
+    for i in 0..hashes.len() {
+        if len == 0 || hashes[i] != hashes[len - 1] {
+            hashes[len] = hashes[i];
+            len += 1;
+        }
     }
+    len
 }
 
-/// Append to `keys` the `KEEP` smallest distinct hashes of the `n`-grams
-/// of `words` (word hashes; of the whole sequence when it is shorter than
+/// Add to `keys` the `KEEP` smallest distinct hashes of the `n`-grams of
+/// `words` (word hashes; of the whole sequence when it is shorter than
 /// `n`), ascending: a small edit leaves most of them.
-fn sketch<const KEEP: usize>(keys: &mut Vec<u64>, tag: u8, words: &[u64], n: usize) {
+fn sketch<const KEEP: usize>(keys: &mut Keys, tag: u8, words: &[u64], n: usize) {
     if words.len() <= n {
         if !words.is_empty() {
             keys.push(run_hash(tag, words));
@@ -143,7 +197,9 @@ fn sketch<const KEEP: usize>(keys: &mut Vec<u64>, tag: u8, words: &[u64], n: usi
     for gram in words.windows(n) {
         kept.offer(run_hash(tag, gram));
     }
-    keys.extend_from_slice(kept.as_slice());
+    for &k in kept.as_slice() {
+        keys.push(k);
+    }
 }
 
 /// The smallest distinct values offered, `N` at most, ascending.
@@ -220,10 +276,10 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// How alike two versions are, when they are alike enough to be one update:
 /// a score from 0 to 2 (headline similarity plus body similarity).
 pub(crate) fn alike(a: &Features, b: &Features, options: &MergeOptions) -> Option<f64> {
-    let head = jaccard(&a.head, &b.head);
-    let inter = overlap(&a.body, &b.body);
-    let smaller = a.body.len().min(b.body.len());
-    let union = a.body.len() + b.body.len() - inter;
+    let head = jaccard(a.head(), b.head());
+    let inter = overlap(a.body(), b.body());
+    let smaller = a.body().len().min(b.body().len());
+    let union = a.body().len() + b.body().len() - inter;
     let body = if union == 0 {
         1.0
     } else {
@@ -257,7 +313,7 @@ pub(crate) fn group(
 ) -> Vec<usize> {
     let mut postings: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
     for (v, f) in features.iter().enumerate() {
-        for &k in &f.keys {
+        for &k in f.keys() {
             postings.entry(k).or_default().push(v as u32);
         }
     }
@@ -425,12 +481,21 @@ mod tests {
                     (x >> 61) + 100
                 })
                 .collect();
-            let mut keys = vec![7];
+            let mut keys = Keys::default();
+            keys.push(7);
             sketch::<4>(&mut keys, 9, &words, 3);
-            assert_eq!(keys[1..], sketch_slow::<4>(&words, 3), "{words:?}");
-            let mut keys = Vec::new();
+            assert_eq!(
+                keys.keys[1..keys.len],
+                sketch_slow::<4>(&words, 3),
+                "{words:?}"
+            );
+            let mut keys = Keys::default();
             sketch::<2>(&mut keys, 9, &words, 2);
-            assert_eq!(keys, sketch_slow::<2>(&words, 2), "{words:?}");
+            assert_eq!(
+                keys.keys[..keys.len],
+                sketch_slow::<2>(&words, 2),
+                "{words:?}"
+            );
         }
     }
 

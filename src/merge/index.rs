@@ -226,11 +226,11 @@ impl Index {
         }
 
         let mut postings: Postings = HashMap::with_capacity_and_hasher(
-            features.iter().map(|f| f.keys.len()).sum(),
+            features.iter().map(|f| f.keys().len()).sum(),
             Default::default(),
         );
         for (v, f) in features.iter().enumerate() {
-            for &k in &f.keys {
+            for &k in f.keys() {
                 postings.entry(k).or_default().push(v as u32);
             }
         }
@@ -408,7 +408,7 @@ impl Index {
         let limit = self.options.max_key_versions.max(1);
         let mut crossed = Vec::new();
         for &(v, _) in &fresh {
-            for &k in &self.features[v as usize].keys {
+            for &k in self.features[v as usize].keys() {
                 let list = self.postings.entry(k).or_default();
                 list.push(v);
                 if limit.checked_add(1) == Some(list.len()) {
@@ -442,7 +442,7 @@ impl Index {
         }
         for &(v, _) in &fresh {
             let mut others: Vec<u32> = Vec::new();
-            for k in &self.features[v as usize].keys {
+            for k in self.features[v as usize].keys() {
                 if let Some(list) = self.postings.get(k).filter(|l| l.len() <= limit) {
                     others.extend(
                         list.as_slice()
@@ -489,8 +489,8 @@ impl Index {
     /// Whether `a` and `b` still share a lookup key few enough versions have.
     fn candidates(&self, a: u32, b: u32, limit: usize) -> bool {
         let (ka, kb) = (
-            &self.features[a as usize].keys,
-            &self.features[b as usize].keys,
+            self.features[a as usize].keys(),
+            self.features[b as usize].keys(),
         );
         let (mut i, mut j) = (0, 0);
         while i < ka.len() && j < kb.len() {
