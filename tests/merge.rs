@@ -492,6 +492,21 @@ fn timeline_json_reads_back_and_keeps_absorbing() {
 }
 
 #[test]
+fn timeline_json_shows_each_entry_as_last_seen() {
+    let early = "Live updates\n\nFerry resumes\n\nBoats sail at noon.\n";
+    let late = "Live updates\n\nFerry resumes\n\nBoats sail at one.\n";
+    let t = merge([
+        Snapshot::new("a", liveupdates::parse(early)).captured_at(1),
+        Snapshot::new("b", liveupdates::parse(late)).captured_at(2),
+    ]);
+    let json = serde_json::to_value(&t).unwrap_or_default();
+    let entry = &json["entries"][0];
+    assert_eq!(entry["revisions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(entry["update"], entry["revisions"][1]["update"]);
+    assert_eq!(entry["update"]["blocks"][0]["text"], "Boats sail at one.");
+}
+
+#[test]
 fn a_thousand_windows_over_five_thousand_updates_is_fast() {
     let all: Vec<Update<'static>> = (0..5000).map(nth).collect();
     let snaps: Vec<Snapshot<'static>> = (0..1000)

@@ -110,8 +110,11 @@ pub struct Shown {
 }
 
 /// One update of the timeline, with its history.
+///
+/// Serialised, it also carries `update` ([`Entry::update`], the version
+/// last seen), which deserialising ignores.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct Entry {
     /// Every distinct version, in the order they were first seen. The update
     /// as last seen is [`Entry::update`].
@@ -152,6 +155,30 @@ impl Entry {
         self.revisions
             .get(self.latest)
             .map_or(&EMPTY_UPDATE, |r| &r.update)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Entry {
+            revisions,
+            latest,
+            first_seen,
+            last_seen,
+            seen_in,
+            status,
+        } = self;
+        let mut entry = serializer.serialize_struct("Entry", 7)?;
+        entry.serialize_field("update", self.update())?;
+        entry.serialize_field("revisions", revisions)?;
+        entry.serialize_field("latest", latest)?;
+        entry.serialize_field("first_seen", first_seen)?;
+        entry.serialize_field("last_seen", last_seen)?;
+        entry.serialize_field("seen_in", seen_in)?;
+        entry.serialize_field("status", status)?;
+        entry.end()
     }
 }
 
