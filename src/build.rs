@@ -269,10 +269,10 @@ impl<'s, 'a> Builder<'s, 'a> {
             if item.kind != Kind::Ad {
                 run_starts = None;
             }
-            let row = self.rows[item.first];
+            let row = &self.rows[item.first];
             match item.kind {
-                Kind::Byline(marker) => self.byline = Some(self.make_byline(&row, marker)),
-                Kind::Headline => self.start_update(&row)?,
+                Kind::Byline(marker) => self.byline = Some(self.make_byline(row, marker)),
+                Kind::Headline => self.start_update(row)?,
                 Kind::Ad => {
                     let position = match self.page.updates.len() {
                         0 => AdPosition::BeforeUpdates,
@@ -493,7 +493,7 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn simple_block(&mut self, item: &Item, next: Option<&Item>) -> Block<'a> {
         let span = self.span(item);
-        let row = self.rows[item.last];
+        let row = &self.rows[item.last];
         match item.kind {
             Kind::Caption => {
                 let alt =

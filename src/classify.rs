@@ -52,6 +52,7 @@ use crate::grammar::caption::{self, CaptionLine};
 use crate::grammar::{byline, chrome, crossref, headline, list, quote, report, words};
 use crate::lines::Line;
 use crate::{HeaderKind, ListMarker};
+use std::cell::OnceCell;
 
 /// What one non-blank line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,7 +75,7 @@ pub(crate) enum Shape<'a> {
 }
 
 /// A non-blank line with its shape.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Row<'a> {
     pub line: Line<'a>,
     /// Blank lines between this row and the previous non-blank one.
@@ -84,8 +85,13 @@ pub(crate) struct Row<'a> {
     /// The element's text: trimmed, remnant removed.
     pub text: &'a str,
     pub shape: Shape<'a>,
-    /// For a plain row, whether it has a headline's shape.
-    headline: Option<headline::Fit>,
+    /// For a plain row short enough to be a headline, its words (counted up
+    /// to [`headline::MAX_WORDS`] + 1).
+    words: Option<usize>,
+    /// For a plain row, whether it has a headline's shape: read only by the
+    /// rules that ask (many rows are decided by cheaper facts first), and
+    /// then found once.
+    headline: OnceCell<Option<headline::Fit>>,
 }
 
 impl<'a> Row<'a> {
@@ -105,17 +111,14 @@ impl<'a> Row<'a> {
             // Indentation matters for bylines, so they read the untrimmed line.
             None => (None, trimmed, shape_of(line.text, trimmed, last)),
         };
-        let headline = match (shape, words) {
-            (Shape::Plain, Some(n)) => headline::shape_counted(text, n),
-            _ => None,
-        };
         Row {
             line,
             gap,
             remnant,
             text,
             shape,
-            headline,
+            words,
+            headline: OnceCell::new(),
         }
     }
 
@@ -132,9 +135,18 @@ impl<'a> Row<'a> {
         self.shape == Shape::Plain
     }
 
+    /// Whether a plain row has a headline's shape (see
+    /// [`headline::shape_counted`]). Found on the first call.
+    fn fit(&self) -> Option<headline::Fit> {
+        *self.headline.get_or_init(|| {
+            self.words
+                .and_then(|n| headline::shape_counted(self.text, n))
+        })
+    }
+
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
-        self.headline.map(|f| f.ending)
+        self.fit().map(|f| f.ending)
     }
 }
 
@@ -359,7 +371,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// Classify row `i`; gives the next row to read.
     fn row(&mut self, i: usize) -> usize {
-        let row = self.rows[i];
+        let row = &self.rows[i];
         let expect = self.expect;
         self.expect = Expect::Body;
         if !matches!(row.shape, Shape::Plain) {
@@ -482,7 +494,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// A plain line.
     fn plain(&mut self, i: usize, expect: Expect) -> usize {
-        let row = self.rows[i];
+        let row = &self.rows[i];
         let next = self.rows.get(i + 1);
         let glued_next = next.is_some_and(|n| n.gap == 0);
         // A plain line glued under a paragraph continues it.
@@ -537,7 +549,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if row.text.ends_with(['.', '?']) {
             self.social = false;
         }
-        let Some(fit) = row.headline else {
+        let Some(fit) = row.fit() else {
             self.push(Kind::Paragraph, i, i);
             return i + 1;
         };
