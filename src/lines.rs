@@ -57,7 +57,13 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let (end, next, terminated) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        // An empty line (every other line of a spaced page) needs no search.
+        let found = if bytes[start] == b'\n' {
+            Some(0)
+        } else {
+            memchr::memchr2(b'\n', b'\r', &bytes[start..])
+        };
+        let (end, next, terminated) = match found {
             Some(i) => {
                 let end = start + i;
                 let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
