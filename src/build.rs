@@ -2,7 +2,7 @@
 
 use crate::blockquote;
 use crate::classify::{self, Item, Kind, Row, Shape};
-use crate::grammar::{byline, headline, quote};
+use crate::grammar::{byline, chrome, headline, quote};
 use crate::lines::Lines;
 use crate::{
     AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineKind, BylineMarker, Caption,
@@ -104,6 +104,7 @@ fn rows<'a>(
 ) -> Result<Vec<Row<'a>>, ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut gap = 0;
+    let mut marks = chrome::RemnantMarks::new(source);
     for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
@@ -118,12 +119,13 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        rows.push(Row::new(line, gap, false));
+        rows.push(Row::new(line, gap, false, marks.within(line.span)));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
     if let Some(last) = rows.last_mut() {
-        *last = Row::new(last.line, last.gap, true);
+        let mark = marks.within(last.line.span);
+        *last = Row::new(last.line, last.gap, true, mark);
     }
     Ok(rows)
 }

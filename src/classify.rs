@@ -95,12 +95,19 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    pub fn new(line: Line<'a>, gap: usize, last: bool) -> Row<'a> {
+    /// The row of a line; `mark` says whether the line may hold a link
+    /// remnant's mark (see [`chrome::RemnantMarks`]).
+    pub fn new(line: Line<'a>, gap: usize, last: bool, mark: bool) -> Row<'a> {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
         // the `›` is part of the text.
-        let (remnant, text, (shape, words)) = match chrome::split_remnant(trimmed) {
+        let remnant = if mark {
+            chrome::split_remnant(trimmed)
+        } else {
+            None
+        };
+        let (remnant, text, (shape, words)) = match remnant {
             Some((r, t)) => match shape_of(t, t, last) {
                 s @ (
                     Shape::Ad | Shape::Plain | Shape::Numbered(_) | Shape::Dashed(Dash::Hyphen, _),
