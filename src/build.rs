@@ -526,7 +526,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             }
             Kind::Quote => {
                 let open = self.open_family();
-                let parts = quote::parts(row.text, open);
+                let parts = row.quote_parts(open);
                 let quoted = parts.map_or(row.text, |p| p.quoted);
                 let rest = parts.and_then(|p| p.rest);
                 let continues = parts.is_some_and(|p| p.continues);

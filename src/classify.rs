@@ -92,7 +92,14 @@ pub(crate) struct Row<'a> {
     /// rules that ask (many rows are decided by cheaper facts first), and
     /// then found once.
     headline: OnceCell<Option<headline::Fit>>,
+    /// The quote parts of a quote row, with the open quotation they were
+    /// read after: the classifier reads them, and the builder reads the
+    /// same again.
+    quote: OnceCell<QuoteRead<'a>>,
 }
+
+/// [`quote::parts`] of a row's text after an open quotation of a family.
+type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
 
 impl<'a> Row<'a> {
     /// The row of a line; `mark` says whether the line may hold a link
@@ -126,6 +133,7 @@ impl<'a> Row<'a> {
             shape,
             words,
             headline: OnceCell::new(),
+            quote: OnceCell::new(),
         }
     }
 
@@ -149,6 +157,19 @@ impl<'a> Row<'a> {
             self.words
                 .and_then(|n| headline::shape_counted(self.text, n))
         })
+    }
+
+    /// [`quote::parts`] of the row's text after `open`: read once for the
+    /// first `open` asked about.
+    pub fn quote_parts(&self, open: Option<quote::Family>) -> Option<quote::QuoteParts<'a>> {
+        let (read_after, parts) = *self
+            .quote
+            .get_or_init(|| (open, quote::parts(self.text, open)));
+        if read_after == open {
+            parts
+        } else {
+            quote::parts(self.text, open)
+        }
     }
 
     /// The headline shape of a plain row.
@@ -541,7 +562,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let quoted = quote::opening(row.text).is_some();
         let continued = self.open_quote.is_some() && quote::continuation(row.text).is_some();
         if continued || (quoted && row.headline_shape().is_none()) {
-            let parts = quote::parts(row.text, self.open_quote);
+            let parts = row.quote_parts(self.open_quote);
             self.push(Kind::Quote, i, i);
             self.open_quote = parts
                 .filter(|p| p.continues)
