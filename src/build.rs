@@ -1,9 +1,9 @@
 //! Phase 4: assemble classified rows into the typed page.
 
 use crate::blockquote;
-use crate::classify::{self, Item, Kind, Row, Shape};
-use crate::grammar::{byline, chrome, headline, quote};
-use crate::lines::Lines;
+use crate::classify::{self, Holds, Item, Kind, Row, Shape};
+use crate::grammar::{byline, chrome, quote};
+use crate::lines::{Lines, NextByte};
 use crate::{
     AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineKind, BylineMarker, Caption,
     Credit, CrossRef, Diagnostic, DiagnosticKind, ErrorKind, Footer, FooterKind, FooterLine,
@@ -104,7 +104,8 @@ fn rows<'a>(
 ) -> Result<Vec<Row<'a>>, ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut gap = 0;
-    let mut marks = chrome::RemnantMarks::new(source);
+    let mut marks = NextByte::new(source, chrome::MARK_END);
+    let mut colons = NextByte::new(source, b':');
     for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
@@ -119,13 +120,20 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        rows.push(Row::new(line, gap, false, marks.within(line.span)));
+        let holds = Holds {
+            remnant_mark: marks.within(line.span),
+            colon: colons.within(line.span),
+        };
+        rows.push(Row::new(line, gap, false, holds));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
     if let Some(last) = rows.last_mut() {
-        let mark = marks.within(last.line.span);
-        *last = Row::new(last.line, last.gap, true, mark);
+        let holds = Holds {
+            remnant_mark: marks.within(last.line.span),
+            colon: colons.within(last.line.span),
+        };
+        *last = Row::new(last.line, last.gap, true, holds);
     }
     Ok(rows)
 }
@@ -403,7 +411,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| {
             b.span.join(row.line.trimmed_span())
         });
-        let (label, title) = match headline::label(row.text) {
+        let (label, title) = match row.label() {
             Some((l, t)) => (Some(Cow::Borrowed(l)), t),
             None => (None, row.text),
         };

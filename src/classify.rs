@@ -74,6 +74,17 @@ pub(crate) enum Shape<'a> {
     Plain,
 }
 
+/// Which bytes that most lines lack a line holds, as searches across the
+/// page found them ([`crate::lines::NextByte`]): a line without one skips
+/// the tests that look for it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Holds {
+    /// The last byte of a link remnant's mark ([`chrome::MARK_END`]).
+    pub remnant_mark: bool,
+    /// A colon (captions' credits, headline labels).
+    pub colon: bool,
+}
+
 /// A non-blank line with its shape.
 #[derive(Debug, Clone)]
 pub(crate) struct Row<'a> {
@@ -85,6 +96,8 @@ pub(crate) struct Row<'a> {
     /// The element's text: trimmed, remnant removed.
     pub text: &'a str,
     pub shape: Shape<'a>,
+    /// Whether the line holds a colon.
+    colon: bool,
     /// For a plain row short enough to be a headline, its words (counted up
     /// to [`headline::MAX_WORDS`] + 1).
     words: Option<usize>,
@@ -102,28 +115,35 @@ pub(crate) struct Row<'a> {
 type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
 
 impl<'a> Row<'a> {
-    /// The row of a line; `mark` says whether the line may hold a link
-    /// remnant's mark (see [`chrome::RemnantMarks`]).
-    pub fn new(line: Line<'a>, gap: usize, last: bool, mark: bool) -> Row<'a> {
+    /// The row of a line, and what it holds.
+    pub fn new(line: Line<'a>, gap: usize, last: bool, holds: Holds) -> Row<'a> {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
         // the `›` is part of the text.
-        let remnant = if mark {
+        let remnant = if holds.remnant_mark {
             chrome::split_remnant(trimmed)
         } else {
             None
         };
         let (remnant, text, (shape, words)) = match remnant {
-            Some((r, t)) => match shape_of(t, t, last) {
+            Some((r, t)) => match shape_of(t, t, last, holds.colon) {
                 s @ (
                     Shape::Ad | Shape::Plain | Shape::Numbered(_) | Shape::Dashed(Dash::Hyphen, _),
                     _,
                 ) => (Some(r), t, s),
-                _ => (None, trimmed, shape_of(line.text, trimmed, last)),
+                _ => (
+                    None,
+                    trimmed,
+                    shape_of(line.text, trimmed, last, holds.colon),
+                ),
             },
             // Indentation matters for bylines, so they read the untrimmed line.
-            None => (None, trimmed, shape_of(line.text, trimmed, last)),
+            None => (
+                None,
+                trimmed,
+                shape_of(line.text, trimmed, last, holds.colon),
+            ),
         };
         Row {
             line,
@@ -131,6 +151,7 @@ impl<'a> Row<'a> {
             remnant,
             text,
             shape,
+            colon: holds.colon,
             words,
             headline: OnceCell::new(),
             quote: OnceCell::new(),
@@ -172,6 +193,12 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// The label split off the row's text (see [`headline::label`]): only
+    /// a line with a colon has one.
+    pub fn label(&self) -> Option<(&'a str, &'a str)> {
+        self.colon.then(|| headline::label(self.text)).flatten()
+    }
+
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
         self.fit().map(|f| f.ending)
@@ -185,10 +212,11 @@ const CHROME_LEN: usize = 80;
 /// the word limits decide within it.
 const SHORT_LEN: usize = 320;
 
-/// The shape of a line (`raw`, and `t` trimmed), and for a line short
+/// The shape of a line (`raw`, and `t` trimmed; `colon` if it holds one),
+/// and for a line short
 /// enough to be a headline or a report pointer its words, counted up to
 /// [`headline::MAX_WORDS`] + 1 (both limits are read from the one count).
-fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> (Shape<'a>, Option<usize>) {
+fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool, colon: bool) -> (Shape<'a>, Option<usize>) {
     // The cheapest tests first, and only on lines short enough to pass them.
     if t.len() <= CHROME_LEN {
         if let Some(shape) = chrome_shape(t, last) {
@@ -214,7 +242,8 @@ fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> (Shape<'a>, Option<usiz
             return (Shape::Dashed(dash, source), None);
         }
     }
-    if let Some(c) = caption::caption(t) {
+    // A caption's credit (`Credit:`, `Video: `) has a colon.
+    if let Some(c) = colon.then(|| caption::caption(t)).flatten() {
         return (Shape::Caption(c), None);
     }
     if t.len() > SHORT_LEN {
@@ -707,7 +736,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
     fn weigh(&self, i: usize, fit: headline::Fit, quoted: bool) -> Kind {
         let row = &self.rows[i];
         let text = row.text;
-        if headline::label(text).is_some() {
+        if row.label().is_some() {
             return Kind::Headline;
         }
         if self.is_cut(i) && !words::at_most(text, 10) {

@@ -103,55 +103,13 @@ pub(crate) fn split_remnant(line: &str) -> Option<(&str, &str)> {
     (!rest.is_empty() && words <= 7 && !remnant.trim_start().is_empty()).then_some((remnant, rest))
 }
 
-/// The last byte of the remnant mark `›` (E2 80 BA).
-const MARK_END: u8 = 0xBA;
-
-/// Where the bytes that can end a remnant mark stand in a page, searched
-/// once across the page rather than once a line: most pages have none, and
-/// a line without one has no remnant for [`split_remnant`] to find.
-pub(crate) struct RemnantMarks<'a> {
-    source: &'a [u8],
-    /// The next such byte at or after the last line asked about
-    /// (`usize::MAX` when there is none).
-    next: usize,
-}
-
-impl<'a> RemnantMarks<'a> {
-    pub(crate) fn new(source: &'a str) -> Self {
-        let next = memchr::memchr(MARK_END, source.as_bytes()).unwrap_or(usize::MAX);
-        RemnantMarks {
-            source: source.as_bytes(),
-            next,
-        }
-    }
-
-    /// Whether the line at `span` may hold a remnant mark; lines are asked
-    /// about in page order.
-    pub(crate) fn within(&mut self, span: crate::Span) -> bool {
-        if self.next < span.start {
-            let after = self.source.get(span.start..).unwrap_or_default();
-            self.next = memchr::memchr(MARK_END, after).map_or(usize::MAX, |i| span.start + i);
-        }
-        self.next < span.end
-    }
-}
+/// The last byte of the remnant mark `›` (E2 80 BA): a line without it
+/// has no remnant.
+pub(crate) const MARK_END: u8 = 0xBA;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn remnant_marks_are_found_in_their_lines_only() {
-        let page = "Live updates\nRead more \u{203a}Advertisement\n\nx \u{203a}\ny\n";
-        let lines: Vec<_> = crate::lines::Lines::new(page, 0).collect();
-        let mut marks = RemnantMarks::new(page);
-        let found: Vec<bool> = lines.iter().map(|l| marks.within(l.span)).collect();
-        let expected: Vec<bool> = lines.iter().map(|l| l.text.contains('\u{203a}')).collect();
-        assert_eq!(found, expected);
-        assert_eq!(found, [false, true, false, true, false]);
-        // Asked again about the last line, the answer stands.
-        assert!(!marks.within(lines[4].span));
-    }
 
     #[test]
     fn header_wordings_any_case() {
