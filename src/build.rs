@@ -106,6 +106,7 @@ fn rows<'a>(
     let mut gap = 0;
     let mut marks = NextByte::new(source, chrome::MARK_END);
     let mut colons = NextByte::new(source, b':');
+    let mut hashes = NextByte::new(source, b'#');
     for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
@@ -123,6 +124,7 @@ fn rows<'a>(
         let holds = Holds {
             remnant_mark: marks.within(line.span),
             colon: colons.within(line.span),
+            hash: hashes.within(line.span),
         };
         rows.push(Row::new(line, gap, false, holds));
         gap = 0;
@@ -132,6 +134,7 @@ fn rows<'a>(
         let holds = Holds {
             remnant_mark: marks.within(last.line.span),
             colon: colons.within(last.line.span),
+            hash: hashes.within(last.line.span),
         };
         *last = Row::new(last.line, last.gap, true, holds);
     }

@@ -83,6 +83,8 @@ pub(crate) struct Holds {
     pub remnant_mark: bool,
     /// A colon (captions' credits, headline labels).
     pub colon: bool,
+    /// A `#` (hashtags, which no headline has).
+    pub hash: bool,
 }
 
 /// A non-blank line with its shape.
@@ -98,6 +100,8 @@ pub(crate) struct Row<'a> {
     pub shape: Shape<'a>,
     /// Whether the line holds a colon.
     colon: bool,
+    /// Whether the text holds a `#`.
+    hash: bool,
     /// For a plain row short enough to be a headline, its words (counted up
     /// to [`headline::MAX_WORDS`] + 1).
     words: Option<usize>,
@@ -152,6 +156,8 @@ impl<'a> Row<'a> {
             text,
             shape,
             colon: holds.colon,
+            // The line's `#` may stand in the remnant split off.
+            hash: holds.hash && words::has_byte(text, b'#'),
             words,
             headline: OnceCell::new(),
             quote: OnceCell::new(),
@@ -176,7 +182,7 @@ impl<'a> Row<'a> {
     fn fit(&self) -> Option<headline::Fit> {
         *self.headline.get_or_init(|| {
             self.words
-                .and_then(|n| headline::shape_counted(self.text, n))
+                .and_then(|n| headline::shape_counted(self.text, n, self.hash))
         })
     }
 
@@ -598,7 +604,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 .and_then(|_| quote::opening(row.text).map(|(f, _)| f).or(self.open_quote));
             return i + 1;
         }
-        if headline::is_avatar(row.text) || words::has_byte(row.text, b'#') {
+        if row.hash || headline::is_avatar(row.text) {
             self.social = true;
             self.push(Kind::Paragraph, i, i);
             return i + 1;
