@@ -55,7 +55,11 @@ pub(crate) fn count_up_to(text: &str, limit: usize) -> usize {
 }
 
 /// The bytes [`count_up_to`] reads at once.
-const BLOCK: usize = 32;
+const BLOCK: usize = 64;
+
+/// The bytes [`may_speak_personally`] reads at once (fewer than
+/// [`BLOCK`]: the lines it reads are short).
+const FILTER_BLOCK: usize = 32;
 
 /// How many words start in `block`: non-space bytes after a space (or,
 /// for the first, after the block before it).
@@ -575,7 +579,7 @@ pub(crate) fn speaks_personally(text: &str) -> bool {
 /// letter or digit). A word of [`Words`] opens after a byte of no word (or
 /// an apostrophe it drops), so a text without such a pair holds no
 /// personal word; most lines have none, and are told so without splitting
-/// them into words. Read in blocks of [`BLOCK`] bytes with no branch on
+/// them into words. Read in blocks of [`FILTER_BLOCK`] bytes with no branch on
 /// their bytes.
 fn may_speak_personally(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -583,12 +587,12 @@ fn may_speak_personally(text: &str) -> bool {
     while start < bytes.len() {
         // The block with the byte before and the byte after it; spaces
         // stand outside the text.
-        let mut window = [b' '; BLOCK + 2];
+        let mut window = [b' '; FILTER_BLOCK + 2];
         if let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
             window[0] = b;
         }
         let rest = &bytes[start..];
-        match rest.first_chunk::<{ BLOCK + 1 }>() {
+        match rest.first_chunk::<{ FILTER_BLOCK + 1 }>() {
             Some(chunk) => window[1..].copy_from_slice(chunk),
             None => window[1..=rest.len()].copy_from_slice(rest),
         }
@@ -598,7 +602,7 @@ fn may_speak_personally(text: &str) -> bool {
         if found != 0 {
             return true;
         }
-        start += BLOCK;
+        start += FILTER_BLOCK;
     }
     false
 }
@@ -1017,7 +1021,7 @@ mod tests {
             for w in [word.to_string(), capital, word.replace('\'', "’")] {
                 for before in ["", " ", "'", "’", "‘", "\"", "(", "-"] {
                     // At every offset around a block's edges.
-                    for pad in 0..BLOCK + 3 {
+                    for pad in 0..FILTER_BLOCK + 3 {
                         let text = format!("{} {before}{w}, said Jo", "x".repeat(pad));
                         assert!(Words::new(&text).any(is_personal), "{text}");
                         assert!(speaks_personally(&text), "{text}");
