@@ -185,7 +185,7 @@ fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
 }
 
 /// [`key`] of a word of at most eight ASCII bytes, folded in one register.
-#[inline]
+#[inline(always)]
 fn short_key(bytes: &[u8]) -> Option<(Key, Option<u8>)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     if bytes.len() > 8 {
@@ -727,7 +727,7 @@ const WORD_BYTE: [bool; 128] = {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes().get(..self.back).unwrap_or_default();
         let mut i = self.front;
