@@ -119,7 +119,9 @@ pub(crate) struct Row<'a> {
 type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
 
 impl<'a> Row<'a> {
-    /// The row of a line, and what it holds.
+    /// The row of a line, and what it holds. Inlined where the rows are
+    /// built, so that a row is written in place rather than copied.
+    #[inline(always)]
     pub fn new(line: Line<'a>, gap: usize, last: bool, holds: Holds) -> Row<'a> {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an

@@ -51,6 +51,8 @@ impl<'a> Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
+    // Inlined into the one loop that reads the lines.
+    #[inline(always)]
     fn next(&mut self) -> Option<Line<'a>> {
         let bytes = self.source.as_bytes();
         if self.pos >= bytes.len() {
