@@ -468,6 +468,7 @@ const REPORTING: &[&str] = &["said", "says", "told", "according"];
 
 /// Whether `word` is first or second person (`US`, in capitals, is a
 /// country, not `us`).
+#[inline(always)]
 pub(crate) fn is_personal(word: &str) -> bool {
     // Every personal word opens with one of these pairs of bytes (`’` opens
     // with E2), or is `i` alone: most words are told apart by two bytes.
