@@ -1,9 +1,9 @@
 //! Phase 4: assemble classified rows into the typed page.
 
 use crate::blockquote;
-use crate::classify::{self, Item, Kind, Row, Shape};
-use crate::grammar::{byline, headline, quote};
-use crate::lines::Lines;
+use crate::classify::{self, Holds, Item, Kind, Row, Shape};
+use crate::grammar::{byline, chrome, quote};
+use crate::lines::{Lines, NextByte};
 use crate::{
     AdPosition, AdSlot, Attribution, Block, BlockQuote, Byline, BylineKind, BylineMarker, Caption,
     Credit, CrossRef, Diagnostic, DiagnosticKind, ErrorKind, Footer, FooterKind, FooterLine,
@@ -104,6 +104,9 @@ fn rows<'a>(
 ) -> Result<Vec<Row<'a>>, ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut gap = 0;
+    let mut marks = NextByte::new(source, chrome::MARK_END);
+    let mut colons = NextByte::new(source, b':');
+    let mut hashes = NextByte::new(source, b'#');
     for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
@@ -118,12 +121,22 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        rows.push(Row::new(line, gap, false));
+        let holds = Holds {
+            remnant_mark: marks.within(line.span),
+            colon: colons.within(line.span),
+            hash: hashes.within(line.span),
+        };
+        rows.push(Row::new(line, gap, false, holds));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
     if let Some(last) = rows.last_mut() {
-        *last = Row::new(last.line, last.gap, true);
+        let holds = Holds {
+            remnant_mark: marks.within(last.line.span),
+            colon: colons.within(last.line.span),
+            hash: hashes.within(last.line.span),
+        };
+        *last = Row::new(last.line, last.gap, true, holds);
     }
     Ok(rows)
 }
@@ -269,10 +282,10 @@ impl<'s, 'a> Builder<'s, 'a> {
             if item.kind != Kind::Ad {
                 run_starts = None;
             }
-            let row = self.rows[item.first];
+            let row = &self.rows[item.first];
             match item.kind {
-                Kind::Byline(marker) => self.byline = Some(self.make_byline(&row, marker)),
-                Kind::Headline => self.start_update(&row)?,
+                Kind::Byline(marker) => self.byline = Some(self.make_byline(row, marker)),
+                Kind::Headline => self.start_update(row)?,
                 Kind::Ad => {
                     let position = match self.page.updates.len() {
                         0 => AdPosition::BeforeUpdates,
@@ -401,7 +414,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| {
             b.span.join(row.line.trimmed_span())
         });
-        let (label, title) = match headline::label(row.text) {
+        let (label, title) = match row.label() {
             Some((l, t)) => (Some(Cow::Borrowed(l)), t),
             None => (None, row.text),
         };
@@ -493,7 +506,7 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn simple_block(&mut self, item: &Item, next: Option<&Item>) -> Block<'a> {
         let span = self.span(item);
-        let row = self.rows[item.last];
+        let row = &self.rows[item.last];
         match item.kind {
             Kind::Caption => {
                 let alt =
@@ -524,7 +537,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             }
             Kind::Quote => {
                 let open = self.open_family();
-                let parts = quote::parts(row.text, open);
+                let parts = row.quote_parts(open);
                 let quoted = parts.map_or(row.text, |p| p.quoted);
                 let rest = parts.and_then(|p| p.rest);
                 let continues = parts.is_some_and(|p| p.continues);

@@ -52,6 +52,7 @@ use crate::grammar::caption::{self, CaptionLine};
 use crate::grammar::{byline, chrome, crossref, headline, list, quote, report, words};
 use crate::lines::Line;
 use crate::{HeaderKind, ListMarker};
+use std::cell::OnceCell;
 
 /// What one non-blank line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,8 +74,21 @@ pub(crate) enum Shape<'a> {
     Plain,
 }
 
-/// A non-blank line with its shape.
+/// Which bytes that most lines lack a line holds, as searches across the
+/// page found them ([`crate::lines::NextByte`]): a line without one skips
+/// the tests that look for it.
 #[derive(Debug, Clone, Copy)]
+pub(crate) struct Holds {
+    /// The last byte of a link remnant's mark ([`chrome::MARK_END`]).
+    pub remnant_mark: bool,
+    /// A colon (captions' credits, headline labels).
+    pub colon: bool,
+    /// A `#` (hashtags, which no headline has).
+    pub hash: bool,
+}
+
+/// A non-blank line with its shape.
+#[derive(Debug, Clone)]
 pub(crate) struct Row<'a> {
     pub line: Line<'a>,
     /// Blank lines between this row and the previous non-blank one.
@@ -84,30 +98,58 @@ pub(crate) struct Row<'a> {
     /// The element's text: trimmed, remnant removed.
     pub text: &'a str,
     pub shape: Shape<'a>,
-    /// For a plain row, whether it has a headline's shape.
-    headline: Option<headline::Fit>,
+    /// Whether the line holds a colon.
+    colon: bool,
+    /// Whether the text holds a `#`.
+    hash: bool,
+    /// For a plain row short enough to be a headline, its words (counted up
+    /// to [`headline::MAX_WORDS`] + 1).
+    words: Option<usize>,
+    /// For a plain row, whether it has a headline's shape: read only by the
+    /// rules that ask (many rows are decided by cheaper facts first), and
+    /// then found once.
+    headline: OnceCell<Option<headline::Fit>>,
+    /// The quote parts of a quote row, with the open quotation they were
+    /// read after: the classifier reads them, and the builder reads the
+    /// same again.
+    quote: OnceCell<QuoteRead<'a>>,
 }
 
+/// [`quote::parts`] of a row's text after an open quotation of a family.
+type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
+
 impl<'a> Row<'a> {
-    pub fn new(line: Line<'a>, gap: usize, last: bool) -> Row<'a> {
+    /// The row of a line, and what it holds. Inlined where the rows are
+    /// built, so that a row is written in place rather than copied.
+    #[inline(always)]
+    pub fn new(line: Line<'a>, gap: usize, last: bool, holds: Holds) -> Row<'a> {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
         // the `›` is part of the text.
-        let (remnant, text, (shape, words)) = match chrome::split_remnant(trimmed) {
-            Some((r, t)) => match shape_of(t, t, last) {
+        let remnant = if holds.remnant_mark {
+            chrome::split_remnant(trimmed)
+        } else {
+            None
+        };
+        let (remnant, text, (shape, words)) = match remnant {
+            Some((r, t)) => match shape_of(t, t, last, holds.colon) {
                 s @ (
                     Shape::Ad | Shape::Plain | Shape::Numbered(_) | Shape::Dashed(Dash::Hyphen, _),
                     _,
                 ) => (Some(r), t, s),
-                _ => (None, trimmed, shape_of(line.text, trimmed, last)),
+                _ => (
+                    None,
+                    trimmed,
+                    shape_of(line.text, trimmed, last, holds.colon),
+                ),
             },
             // Indentation matters for bylines, so they read the untrimmed line.
-            None => (None, trimmed, shape_of(line.text, trimmed, last)),
-        };
-        let headline = match (shape, words) {
-            (Shape::Plain, Some(n)) => headline::shape_counted(text, n),
-            _ => None,
+            None => (
+                None,
+                trimmed,
+                shape_of(line.text, trimmed, last, holds.colon),
+            ),
         };
         Row {
             line,
@@ -115,7 +157,12 @@ impl<'a> Row<'a> {
             remnant,
             text,
             shape,
-            headline,
+            colon: holds.colon,
+            // The line's `#` may stand in the remnant split off.
+            hash: holds.hash && words::has_byte(text, b'#'),
+            words,
+            headline: OnceCell::new(),
+            quote: OnceCell::new(),
         }
     }
 
@@ -132,9 +179,37 @@ impl<'a> Row<'a> {
         self.shape == Shape::Plain
     }
 
+    /// Whether a plain row has a headline's shape (see
+    /// [`headline::shape_counted`]). Found on the first call.
+    fn fit(&self) -> Option<headline::Fit> {
+        *self.headline.get_or_init(|| {
+            self.words
+                .and_then(|n| headline::shape_counted(self.text, n, self.hash))
+        })
+    }
+
+    /// [`quote::parts`] of the row's text after `open`: read once for the
+    /// first `open` asked about.
+    pub fn quote_parts(&self, open: Option<quote::Family>) -> Option<quote::QuoteParts<'a>> {
+        let (read_after, parts) = *self
+            .quote
+            .get_or_init(|| (open, quote::parts(self.text, open)));
+        if read_after == open {
+            parts
+        } else {
+            quote::parts(self.text, open)
+        }
+    }
+
+    /// The label split off the row's text (see [`headline::label`]): only
+    /// a line with a colon has one.
+    pub fn label(&self) -> Option<(&'a str, &'a str)> {
+        self.colon.then(|| headline::label(self.text)).flatten()
+    }
+
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
-        self.headline.map(|f| f.ending)
+        self.fit().map(|f| f.ending)
     }
 }
 
@@ -145,10 +220,11 @@ const CHROME_LEN: usize = 80;
 /// the word limits decide within it.
 const SHORT_LEN: usize = 320;
 
-/// The shape of a line (`raw`, and `t` trimmed), and for a line short
+/// The shape of a line (`raw`, and `t` trimmed; `colon` if it holds one),
+/// and for a line short
 /// enough to be a headline or a report pointer its words, counted up to
 /// [`headline::MAX_WORDS`] + 1 (both limits are read from the one count).
-fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> (Shape<'a>, Option<usize>) {
+fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool, colon: bool) -> (Shape<'a>, Option<usize>) {
     // The cheapest tests first, and only on lines short enough to pass them.
     if t.len() <= CHROME_LEN {
         if let Some(shape) = chrome_shape(t, last) {
@@ -174,7 +250,8 @@ fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool) -> (Shape<'a>, Option<usiz
             return (Shape::Dashed(dash, source), None);
         }
     }
-    if let Some(c) = caption::caption(t) {
+    // A caption's credit (`Credit:`, `Video: `) has a colon.
+    if let Some(c) = colon.then(|| caption::caption(t)).flatten() {
         return (Shape::Caption(c), None);
     }
     if t.len() > SHORT_LEN {
@@ -359,7 +436,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// Classify row `i`; gives the next row to read.
     fn row(&mut self, i: usize) -> usize {
-        let row = self.rows[i];
+        let row = &self.rows[i];
         let expect = self.expect;
         self.expect = Expect::Body;
         if !matches!(row.shape, Shape::Plain) {
@@ -482,7 +559,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// A plain line.
     fn plain(&mut self, i: usize, expect: Expect) -> usize {
-        let row = self.rows[i];
+        let row = &self.rows[i];
         let next = self.rows.get(i + 1);
         let glued_next = next.is_some_and(|n| n.gap == 0);
         // A plain line glued under a paragraph continues it.
@@ -522,14 +599,14 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let quoted = quote::opening(row.text).is_some();
         let continued = self.open_quote.is_some() && quote::continuation(row.text).is_some();
         if continued || (quoted && row.headline_shape().is_none()) {
-            let parts = quote::parts(row.text, self.open_quote);
+            let parts = row.quote_parts(self.open_quote);
             self.push(Kind::Quote, i, i);
             self.open_quote = parts
                 .filter(|p| p.continues)
                 .and_then(|_| quote::opening(row.text).map(|(f, _)| f).or(self.open_quote));
             return i + 1;
         }
-        if headline::is_avatar(row.text) || words::has_byte(row.text, b'#') {
+        if row.hash || headline::is_avatar(row.text) {
             self.social = true;
             self.push(Kind::Paragraph, i, i);
             return i + 1;
@@ -537,7 +614,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if row.text.ends_with(['.', '?']) {
             self.social = false;
         }
-        let Some(fit) = row.headline else {
+        let Some(fit) = row.fit() else {
             self.push(Kind::Paragraph, i, i);
             return i + 1;
         };
@@ -667,7 +744,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
     fn weigh(&self, i: usize, fit: headline::Fit, quoted: bool) -> Kind {
         let row = &self.rows[i];
         let text = row.text;
-        if headline::label(text).is_some() {
+        if row.label().is_some() {
             return Kind::Headline;
         }
         if self.is_cut(i) && !words::at_most(text, 10) {

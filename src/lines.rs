@@ -51,13 +51,21 @@ impl<'a> Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
+    // Inlined into the one loop that reads the lines.
+    #[inline(always)]
     fn next(&mut self) -> Option<Line<'a>> {
         let bytes = self.source.as_bytes();
         if self.pos >= bytes.len() {
             return None;
         }
         let start = self.pos;
-        let (end, next, terminated) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        // An empty line (every other line of a spaced page) needs no search.
+        let found = if bytes[start] == b'\n' {
+            Some(0)
+        } else {
+            memchr::memchr2(b'\n', b'\r', &bytes[start..])
+        };
+        let (end, next, terminated) = match found {
             Some(i) => {
                 let end = start + i;
                 let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -77,6 +85,38 @@ impl<'a> Iterator for Lines<'a> {
             terminated,
             lead: text.len() - trim_start(text).len(),
         })
+    }
+}
+
+/// Where the next `byte` stands in a page, searched once across the page
+/// rather than once a line: for bytes most lines lack, a line that has none
+/// skips the tests that look for it.
+pub(crate) struct NextByte<'a> {
+    source: &'a [u8],
+    byte: u8,
+    /// The next `byte` at or after the last line asked about (`usize::MAX`
+    /// when there is none).
+    next: usize,
+}
+
+impl<'a> NextByte<'a> {
+    pub fn new(source: &'a str, byte: u8) -> Self {
+        let next = memchr::memchr(byte, source.as_bytes()).unwrap_or(usize::MAX);
+        NextByte {
+            source: source.as_bytes(),
+            byte,
+            next,
+        }
+    }
+
+    /// Whether `byte` stands within `span`; spans are asked about in page
+    /// order (the same one may be asked again).
+    pub fn within(&mut self, span: Span) -> bool {
+        if self.next < span.start {
+            let after = self.source.get(span.start..).unwrap_or_default();
+            self.next = memchr::memchr(self.byte, after).map_or(usize::MAX, |i| span.start + i);
+        }
+        self.next < span.end
     }
 }
 
@@ -139,6 +179,24 @@ mod tests {
         assert_eq!(lines[0].trimmed(), "a");
         assert_eq!(lines[0].trimmed_span(), Span::new(3, 4));
         assert!(lines[1].is_blank());
+    }
+
+    #[test]
+    fn next_byte_is_found_in_its_lines_only() {
+        let page = "Live updates\nRead more \u{203a}Advertisement\n\nx \u{203a}\ny\n";
+        let lines: Vec<_> = Lines::new(page, 0).collect();
+        let mut marks = NextByte::new(page, 0xBA);
+        let found: Vec<bool> = lines.iter().map(|l| marks.within(l.span)).collect();
+        let expected: Vec<bool> = lines.iter().map(|l| l.text.contains('\u{203a}')).collect();
+        assert_eq!(found, expected);
+        assert_eq!(found, [false, true, false, true, false]);
+        // Asked again about the last line, the answer stands.
+        assert!(!marks.within(lines[4].span));
+        let mut colons = NextByte::new("a\nb:\n:", b':');
+        let found: Vec<bool> = Lines::new("a\nb:\n:", 0)
+            .map(|l| colons.within(l.span))
+            .collect();
+        assert_eq!(found, [false, true, true]);
     }
 
     #[test]

@@ -95,13 +95,17 @@ pub(crate) fn is_lone_dash(line: &str) -> bool {
 /// Gives the remnant (with its `›`) and the element's text.
 pub(crate) fn split_remnant(line: &str) -> Option<(&str, &str)> {
     // Find the mark by its rare last byte (`›` is E2 80 BA).
-    let cut = memchr::memchr_iter(0xBA, line.as_bytes())
+    let cut = memchr::memchr_iter(MARK_END, line.as_bytes())
         .map(|i| i + 1)
         .find(|&cut| line.as_bytes()[..cut].ends_with("›".as_bytes()))?;
     let (remnant, rest) = (&line[..cut], line[cut..].trim_start());
     let words = remnant.split_whitespace().count();
     (!rest.is_empty() && words <= 7 && !remnant.trim_start().is_empty()).then_some((remnant, rest))
 }
+
+/// The last byte of the remnant mark `›` (E2 80 BA): a line without it
+/// has no remnant.
+pub(crate) const MARK_END: u8 = 0xBA;
 
 #[cfg(test)]
 mod tests {

@@ -67,8 +67,9 @@ pub(crate) struct Fit {
 ///
 /// `t` is trimmed, and `n` its words as [`words::count_up_to`] counts them
 /// (up to [`MAX_WORDS`] at least): the caller counts once for this test and
-/// the report pointer's.
-pub(crate) fn shape_counted(t: &str, n: usize) -> Option<Fit> {
+/// the report pointer's. `hash` says whether `t` holds a `#` (the caller
+/// knows from a search across the page).
+pub(crate) fn shape_counted(t: &str, n: usize, hash: bool) -> Option<Fit> {
     if n == 0 || n > MAX_WORDS {
         return None;
     }
@@ -80,7 +81,7 @@ pub(crate) fn shape_counted(t: &str, n: usize) -> Option<Fit> {
     if !capital && quote::opening(t).is_none() {
         return None;
     }
-    if words::has_byte(t, b'#') || is_avatar(t) || is_schedule(t) {
+    if hash || is_avatar(t) || is_schedule(t) {
         return None;
     }
     if let Some((family, len)) = quote::opening(t) {
@@ -241,7 +242,11 @@ mod tests {
     use super::*;
 
     fn shape(text: &str) -> Option<Fit> {
-        shape_counted(text, words::count_up_to(text, MAX_WORDS))
+        shape_counted(
+            text,
+            words::count_up_to(text, MAX_WORDS),
+            text.contains('#'),
+        )
     }
 
     fn ending(text: &str) -> Option<Ending> {

@@ -152,25 +152,28 @@ fn reopens_unclosed(s: &str, family: Family) -> bool {
     open
 }
 
-/// Speech verbs that join a quotation to its speaker.
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "told",
-    "explained",
-    "continued",
-    "insisted",
-    "warned",
-    "admitted",
-    "asked",
-    "replied",
-    "wrote",
-    "tweeted",
-    "declared",
-    "stated",
-];
+/// Whether a word is a speech verb, joining a quotation to its speaker.
+fn is_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "told"
+            | "explained"
+            | "continued"
+            | "insisted"
+            | "warned"
+            | "admitted"
+            | "asked"
+            | "replied"
+            | "wrote"
+            | "tweeted"
+            | "declared"
+            | "stated"
+    )
+}
 
 /// Pronouns that stand for the last named speaker.
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
@@ -183,23 +186,19 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
     // Up to the first sentence stop or opening quotation mark (`“` is the
     // only character holding the bytes E2 80 9C).
     let b = rest.as_bytes();
-    let stop = (0..b.len())
-        .find(|&i| matches!(b[i], b'.' | b'!' | b'?' | b'"') || b[i..].starts_with("“".as_bytes()))
+    let stop = b
+        .iter()
+        .enumerate()
+        .position(|(i, &c)| {
+            matches!(c, b'.' | b'!' | b'?' | b'"')
+                || c == 0xE2 && b[i..].starts_with("“".as_bytes())
+        })
         .unwrap_or(b.len());
     let sentence = rest[..stop].trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
     // The words of the clause with their offsets (read twice, not stored).
-    let words = || {
-        clause
-            .split(' ')
-            .scan(0, |at, w| {
-                let start = *at;
-                *at += w.len() + 1;
-                Some((start, w))
-            })
-            .filter(|(_, w)| !w.is_empty())
-    };
-    let verb = words().position(|(_, w)| VERBS.contains(&w))?;
+    let words = || spaced_words(clause);
+    let verb = words().position(|(_, w)| is_verb(w))?;
     let (first, last) = if verb == 0 {
         // `said Jo Bloggs` / `said the council`: up to `in`, `on`, `after`…
         first_and_last(words().skip(1).take_while(|(_, w)| {
@@ -213,6 +212,24 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
     };
     let phrase = &clause[first.0..last.0 + last.1.len()];
     Some(trailing_name(phrase))
+}
+
+/// The words of `s` between spaces (as `split(' ')` gives them, empty ones
+/// dropped), with their offsets: read byte by byte, as the words of a
+/// clause are short.
+fn spaced_words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while b.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let start = at;
+        while b.get(at).is_some_and(|&c| c != b' ') {
+            at += 1;
+        }
+        (at > start).then(|| (start, s.get(start..at).unwrap_or_default()))
+    })
 }
 
 /// The first and last items of an iterator (the same one if it has one).
@@ -246,6 +263,29 @@ fn trailing_name(phrase: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_words_split_as_split_does() {
+        for s in [
+            "",
+            " ",
+            "said Jo  Bloggs ",
+            "  a b",
+            "Jo\u{a0}Bloggs said",
+            "x",
+        ] {
+            let plain: Vec<(usize, &str)> = s
+                .split(' ')
+                .scan(0, |at, w| {
+                    let start = *at;
+                    *at += w.len() + 1;
+                    Some((start, w))
+                })
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            assert_eq!(spaced_words(s).collect::<Vec<_>>(), plain, "{s:?}");
+        }
+    }
 
     #[test]
     fn opening_marks_of_both_families() {
