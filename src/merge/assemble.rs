@@ -353,9 +353,7 @@ pub(crate) fn layout(
                 latest = i;
             }
             revisions.push(Revision {
-                update: updates
-                    .remove(&(v as u32))
-                    .map_or_else(empty_update, |u| *u),
+                update: updates.remove(v as u32).unwrap_or_else(empty_update),
                 snapshots: positions,
             });
         }

@@ -136,9 +136,37 @@ impl Posting {
 /// Lookup key → the versions that have it.
 type Postings = HashMap<u64, Posting>;
 
-/// Version updates by version number, to be moved into the timeline.
-/// Boxed, so that the map stays small while versions move in and out.
-pub(crate) type Updates = HashMap<u32, Box<Update<'static>>>;
+/// Versions' updates by version number, waiting to move into the
+/// timeline: boxed, so that the table is small and they move as pointers.
+#[derive(Debug, Default)]
+pub(crate) struct Updates(Vec<Option<Box<Update<'static>>>>);
+
+impl Updates {
+    pub(crate) fn insert(&mut self, v: u32, update: Box<Update<'static>>) {
+        let v = v as usize;
+        if self.0.len() <= v {
+            self.0.resize_with(v + 1, || None);
+        }
+        if let Some(slot) = self.0.get_mut(v) {
+            *slot = Some(update);
+        }
+    }
+
+    pub(crate) fn remove(&mut self, v: u32) -> Option<Update<'static>> {
+        self.0
+            .get_mut(v as usize)
+            .and_then(Option::take)
+            .map(|u| *u)
+    }
+}
+
+impl Extend<(u32, Box<Update<'static>>)> for Updates {
+    fn extend<I: IntoIterator<Item = (u32, Box<Update<'static>>)>>(&mut self, items: I) {
+        for (v, update) in items {
+            self.insert(v, update);
+        }
+    }
+}
 
 impl Index {
     /// The index of a batch: `inputs` in any order.
@@ -197,7 +225,7 @@ impl Index {
             Probe::of(a, sa).cmp(&Probe::of(b, sb), &ord) == Ordering::Equal
         });
 
-        let mut updates: Updates = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut updates = Updates(Vec::with_capacity(n));
         let mut features = Vec::with_capacity(n);
         for (v, &id) in distinct.iter().enumerate() {
             let id = id as usize;

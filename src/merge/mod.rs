@@ -76,8 +76,8 @@ pub use timeline::{
 
 use crate::Page;
 use assemble::Input;
-use foldhash::HashMap;
-use index::Index;
+
+use index::{Index, Updates};
 
 /// One capture of a live page: a caller's label, an optional capture time,
 /// and the parsed page.
@@ -221,7 +221,7 @@ impl Timeline {
         let options = self.options.clone();
         let cached = self.index.0.take().filter(|index| index.describes(self));
         let (mut index, mut updates, warm) = match cached {
-            Some(index) => (index, HashMap::default(), true),
+            Some(index) => (index, Updates::default(), true),
             None => {
                 let (index, updates) = Index::build(Input::from_timeline(self), &options);
                 (Box::new(index), updates, false)

@@ -420,7 +420,7 @@ impl Index {
                 }
                 order.push(v);
                 revisions.push(Revision {
-                    update: updates.remove(&v).map_or_else(empty_update, |u| *u),
+                    update: updates.remove(v).unwrap_or_else(empty_update),
                     snapshots: at,
                 });
             }
