@@ -171,11 +171,12 @@ impl Extend<(u32, Box<Update<'static>>)> for Updates {
 impl Index {
     /// The index of a batch: `inputs` in any order.
     pub(crate) fn build(inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
-        // Distinct versions, numbered in key order: each update's key is
-        // looked up as it is written (a version shown by many snapshots is
-        // one key), and only the distinct keys are kept and sorted. A
-        // version's features and its owned copy are made when it is first
-        // met, while its text is still in the cache.
+        // Distinct versions, numbered in key order. Each update, spans
+        // cleared, is found among the versions met before by a hash of its
+        // texts and compared with them (a version shown by many snapshots
+        // is met once); keys are written and sorted for the distinct ones
+        // only. A version's features and its owned copy are made when it is
+        // first met, while its text is still in the cache.
         let mut inputs = inputs;
         let mut interner: Interner = Interner::default();
         let mut features_by_id: Vec<Option<Features>> = Vec::new();
@@ -184,18 +185,34 @@ impl Index {
             .iter_mut()
             .map(|input| {
                 let updates = std::mem::take(&mut input.updates);
-                let ids = updates.into_iter().map(|u| {
-                    let id = interner.id(&u);
-                    if id as usize == kept_by_id.len() {
-                        features_by_id.push(Some(Features::of(&u, options)));
-                        kept_by_id.push(Some(Box::new(into_kept(u))));
+                let ids = updates.into_iter().map(|mut u| {
+                    u.clear_spans();
+                    let same = |id: u32| {
+                        let kept = kept_by_id.get(id as usize).and_then(Option::as_deref);
+                        kept.is_some_and(|k| *k == u)
+                    };
+                    match interner.find(&u, same) {
+                        Ok(id) => id,
+                        Err(hash) => {
+                            features_by_id.push(Some(Features::of(&u, options)));
+                            kept_by_id.push(Some(Box::new(u.into_owned())));
+                            interner.add(hash)
+                        }
                     }
-                    id
                 });
                 ids.collect()
             })
             .collect();
-        let mut keys = interner.into_keys();
+        let mut buf = String::new();
+        let mut keys: Vec<String> = kept_by_id
+            .iter()
+            .map(|kept| {
+                kept.as_deref().map_or_else(String::new, |kept| {
+                    write_version_key(kept, &mut buf);
+                    buf.clone()
+                })
+            })
+            .collect();
         let n = keys.len();
         let mut distinct: Vec<u32> = (0..n as u32).collect();
         distinct.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));

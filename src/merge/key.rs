@@ -18,7 +18,7 @@ use crate::{
 };
 use foldhash::fast::RandomState;
 use foldhash::HashMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
 /// Write the key of one version of an update (its spans are not part of it)
 /// into `buf`, which is cleared first: callers reuse one buffer and copy a
@@ -50,45 +50,55 @@ pub(crate) fn write_version_key(update: &Update<'_>, buf: &mut String) {
     key.list(blocks, Key::block);
 }
 
-/// Distinct version keys, numbered as first met. Each update's key is
-/// written into one reused buffer and copied only when it is new: a version
-/// shown by many snapshots costs one key. The map holds each key's (seeded)
-/// hash, not the key, so growing it never hashes a key again.
+/// Distinct versions, numbered as first met. An update is found among the
+/// versions met by a hash of its texts and compared with them as it stands
+/// (spans cleared: the version is everything else), so no key is written
+/// for a version met again; its keys are written for the distinct versions
+/// only. The map holds hashes, so growing it never reads a text again.
 #[derive(Default)]
 pub(crate) struct Interner<S = RandomState> {
-    /// Key hash → the last version met with that hash.
+    /// Text hash → the last version met with that hash.
     by_hash: HashMap<u64, u32>,
     /// Per version: the one met before it with the same hash, if any.
     before: Vec<Option<u32>>,
-    /// Per version: its key.
-    keys: Vec<String>,
     hasher: S,
-    buf: String,
 }
 
 impl<S: BuildHasher> Interner<S> {
-    /// The number of the version `update` is.
-    pub(crate) fn id(&mut self, update: &Update<'_>) -> u32 {
-        write_version_key(update, &mut self.buf);
-        let hash = self.hasher.hash_one(self.buf.as_bytes());
-        let last = self.by_hash.get(&hash).copied();
-        let mut at = last;
-        while let Some(id) = at {
-            if self.keys.get(id as usize) == Some(&self.buf) {
-                return id;
+    /// The number of the version `update` (spans cleared) is, if it was
+    /// met before: `is(v)` tells whether version `v` is the same.
+    pub(crate) fn find(&self, update: &Update<'_>, is: impl Fn(u32) -> bool) -> Result<u32, u64> {
+        let hash = self.texts_hash(update);
+        let mut at = self.by_hash.get(&hash).copied();
+        while let Some(v) = at {
+            if is(v) {
+                return Ok(v);
             }
-            at = self.before.get(id as usize).copied().flatten();
+            at = self.before.get(v as usize).copied().flatten();
         }
-        let id = self.keys.len() as u32;
-        self.by_hash.insert(hash, id);
-        self.before.push(last);
-        self.keys.push(self.buf.clone());
-        id
+        Err(hash)
     }
 
-    /// The keys, by number.
-    pub(crate) fn into_keys(self) -> Vec<String> {
-        self.keys
+    /// Number a new version, whose hash [`Interner::find`] gave.
+    pub(crate) fn add(&mut self, hash: u64) -> u32 {
+        let v = self.before.len() as u32;
+        self.before.push(self.by_hash.insert(hash, v));
+        v
+    }
+
+    /// A hash of the update's texts and how many blocks hold them: equal
+    /// versions hash alike.
+    fn texts_hash(&self, update: &Update<'_>) -> u64 {
+        let mut h = self.hasher.build_hasher();
+        h.write_usize(update.blocks.len());
+        h.write(update.headline.text.as_bytes());
+        for block in &update.blocks {
+            super::identity::block_texts(block, &mut |t| {
+                h.write_usize(t.len());
+                h.write(t.as_bytes());
+            });
+        }
+        h.finish()
     }
 }
 
@@ -329,51 +339,36 @@ mod tests {
         })
     }
 
+    /// Number `versions` as a merge does: each, spans cleared, found among
+    /// those met before or added.
+    fn number<S: BuildHasher>(interner: &mut Interner<S>, versions: &[Update<'_>]) -> Vec<u32> {
+        let mut met: Vec<Update<'_>> = Vec::new();
+        versions
+            .iter()
+            .map(|u| {
+                let mut u = u.clone();
+                u.clear_spans();
+                match interner.find(&u, |v| met.get(v as usize) == Some(&u)) {
+                    Ok(v) => v,
+                    Err(hash) => {
+                        met.push(u);
+                        interner.add(hash)
+                    }
+                }
+            })
+            .collect()
+    }
+
     #[test]
-    fn the_interner_numbers_versions_as_first_met_and_keeps_one_key_each() {
+    fn the_interner_numbers_versions_as_first_met() {
         let long = update("Bridge reopens", vec![paragraph("Cars are back.")]);
         let short = update("Bridge", vec![]);
         let mut moved = long.clone();
         moved.headline.span = Span::new(5, 19);
+        let quoted = update("Bridge reopens", vec![subheading("Cars are back.")]);
         let mut interner: Interner = Interner::default();
-        let ids: Vec<u32> = [&long, &short, &moved, &short]
-            .iter()
-            .map(|u| interner.id(u))
-            .collect();
-        // The short key is written over the long one in the same buffer:
-        // nothing of the longer key is left to tell them apart wrongly.
-        assert_eq!(ids, [0, 1, 0, 1]);
-        assert_eq!(
-            interner.into_keys(),
-            [version_key(&long), version_key(&short)]
-        );
-    }
-
-    /// Every key hashes alike.
-    #[derive(Default)]
-    struct Collide;
-
-    impl BuildHasher for Collide {
-        type Hasher = Collide;
-        fn build_hasher(&self) -> Collide {
-            Collide
-        }
-    }
-
-    impl std::hash::Hasher for Collide {
-        fn finish(&self) -> u64 {
-            7
-        }
-        fn write(&mut self, _: &[u8]) {}
-    }
-
-    #[test]
-    fn versions_whose_key_hashes_collide_are_told_apart() {
-        let versions = ["Bridge", "Bridge reopens", "Ferry", "Bridge"].map(|h| update(h, vec![]));
-        let mut interner = Interner::<Collide>::default();
-        let ids: Vec<u32> = versions.iter().map(|u| interner.id(u)).collect();
-        assert_eq!(ids, [0, 1, 2, 0]);
-        assert_eq!(interner.into_keys().len(), 3);
+        let versions = [long, short.clone(), moved, short, quoted];
+        assert_eq!(number(&mut interner, &versions), [0, 1, 0, 1, 2]);
     }
 
     #[test]
