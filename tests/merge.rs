@@ -491,6 +491,46 @@ fn timeline_json_reads_back_and_keeps_absorbing() {
     assert_eq!(back, merge([a, b]));
 }
 
+/// The merge tells versions apart by comparing updates with their spans
+/// cleared: clearing must leave no span anywhere in an update.
+#[test]
+fn clearing_spans_leaves_none_in_any_kind_of_block() {
+    fn spans(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "span" && v != &serde_json::json!({"start": 0, "end": 0}) {
+                        found.push(v.to_string());
+                    }
+                    spans(v, found);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| spans(v, found)),
+            _ => {}
+        }
+    }
+    let cases = include_str!("cases.md");
+    let more = "Live updates\n\nTrain strike: which services are running?\n\n\
+        Only a handful of trains will run on Thursday because of the strike.\n\n\
+        Saturday 14 March\n\n  \u{2022} Castle Street from 7am to 11am\n\n\
+        Read More: Helmsby ferry operator bought by rival\n";
+    let mut kinds = std::collections::BTreeSet::new();
+    for text in [SEED_000, SEED_001, cases, more] {
+        for mut update in liveupdates::parse(text).updates {
+            update.clear_spans();
+            let value = serde_json::to_value(&update).unwrap_or_default();
+            for block in value["blocks"].as_array().into_iter().flatten() {
+                kinds.insert(block["type"].to_string());
+            }
+            let mut found = Vec::new();
+            spans(&value, &mut found);
+            assert!(found.is_empty(), "{found:?} in {value}");
+        }
+    }
+    // Every kind of block was read.
+    assert_eq!(kinds.len(), 8, "{kinds:?}");
+}
+
 #[test]
 fn timeline_json_shows_each_entry_as_last_seen() {
     let early = "Live updates\n\nFerry resumes\n\nBoats sail at noon.\n";
