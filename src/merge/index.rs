@@ -168,20 +168,28 @@ impl Extend<(u32, Box<Update<'static>>)> for Updates {
     }
 }
 
-impl Index {
-    /// The index of a batch: `inputs` in any order.
-    pub(crate) fn build(inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
-        // Distinct versions, numbered in key order. Each update, spans
-        // cleared, is found among the versions met before by a hash of its
-        // texts and compared with them (a version shown by many snapshots
-        // is met once); keys are written and sorted for the distinct ones
-        // only. A version's features and its owned copy are made when it is
-        // first met, while its text is still in the cache.
-        let mut inputs = inputs;
+/// The distinct versions of a batch, numbered as first met, and each
+/// update's number.
+struct Met {
+    /// Per input, the number of each of its updates.
+    ids: Vec<Vec<u32>>,
+    /// Per version, its features...
+    features_by_id: Vec<Option<Features>>,
+    /// ...and its owned copy, spans cleared.
+    kept_by_id: Vec<Option<Box<Update<'static>>>>,
+}
+
+impl Met {
+    /// Each update, spans cleared, is found among the versions met before
+    /// by a hash of its texts and compared with them (a version shown by
+    /// many snapshots is met once). A version's features and its owned
+    /// copy are made when it is first met, while its text is still in the
+    /// cache. The updates are moved out of `inputs`.
+    fn of(inputs: &mut [Input<'_>], options: &MergeOptions) -> Met {
         let mut interner: Interner = Interner::default();
-        let mut features_by_id: Vec<Option<Features>> = Vec::new();
+        let mut features_by_id = Vec::new();
         let mut kept_by_id: Vec<Option<Box<Update<'static>>>> = Vec::new();
-        let ids: Vec<Vec<u32>> = inputs
+        let ids = inputs
             .iter_mut()
             .map(|input| {
                 let updates = std::mem::take(&mut input.updates);
@@ -203,6 +211,24 @@ impl Index {
                 ids.collect()
             })
             .collect();
+        Met {
+            ids,
+            features_by_id,
+            kept_by_id,
+        }
+    }
+}
+
+impl Index {
+    /// The index of a batch: `inputs` in any order.
+    pub(crate) fn build(mut inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
+        // Distinct versions, numbered in key order: keys are written and
+        // sorted for the distinct ones only.
+        let Met {
+            ids,
+            mut features_by_id,
+            mut kept_by_id,
+        } = Met::of(&mut inputs, options);
         let mut buf = String::new();
         let mut keys: Vec<String> = kept_by_id
             .iter()
