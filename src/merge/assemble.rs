@@ -19,9 +19,9 @@ use crate::Update;
 use std::cmp::Reverse;
 
 /// One snapshot as the merge reads it: its updates as parsed (spans and
-/// all, borrowed from the text). An update is
-/// made owned, spans cleared, only when the index keeps it
-/// ([`into_kept`]): a version shown by many snapshots is copied once.
+/// all, borrowed from the text). An update is made owned, spans cleared,
+/// only when the index keeps it: a version shown by many snapshots is
+/// copied once.
 #[derive(Debug, Clone)]
 pub(crate) struct Input<'a> {
     pub(crate) label: String,
