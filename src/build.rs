@@ -156,10 +156,16 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     let dangling = items.len().checked_sub(ads + 1).is_some_and(|b| {
         matches!(items[b].kind, Kind::Byline(_)) && items[b].last + 1 + ads == rows.len()
     });
+    // A caption whose credit is cut off ends the text: only a line read as
+    // a caption (a caption-shaped headline is a headline whatever its end).
+    let caption = items
+        .last()
+        .filter(|i| i.last + 1 == rows.len())
+        .is_none_or(|i| i.kind == Kind::Caption);
     match last.shape {
         _ if dangling => true,
         Shape::CutLoadMore => true,
-        Shape::Caption(c) if c.source.is_empty() => true,
+        Shape::Caption(c) if c.source.is_empty() && caption => true,
         Shape::Ad
         | Shape::LoadMore
         | Shape::BackToTop

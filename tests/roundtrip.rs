@@ -899,3 +899,23 @@ fn a_page_of_footer_lines_keeps_its_spaced_layout() {
         "Live updates\n\nPier reopens\n\nLoad more updates\n\nBack to top\n"
     );
 }
+
+/// fuzz/roundtrip: a headline after a numbered byline, itself shaped like a
+/// numbered byline and ending in `Credit:`, rendered without its indent,
+/// read back as a caption cut before its credit: the page became truncated.
+/// A caption-shaped last line cuts the page only when it was read as a
+/// caption.
+#[test]
+fn a_headline_ending_in_a_bare_credit_does_not_cut_the_page() {
+    let text = "Live updates\n\n  1. National\n\n  1. Bakery wins award for its loaf. Credit:\n";
+    assert_eq!(roundtrip(text), Ok(()));
+    let page = parse(text);
+    assert!(!page.truncated);
+    assert_eq!(
+        page.updates[0].headline.text,
+        "1. Bakery wins award for its loaf. Credit:"
+    );
+    // A caption cut before its credit still cuts the page.
+    let cut = parse("Live updates\n\nBakery wins award\n\nThe winning loaf. Credit:\n");
+    assert!(cut.truncated);
+}
