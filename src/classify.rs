@@ -371,7 +371,8 @@ pub(crate) fn body(
     let mut c = Classifier {
         rows: &rows[..end],
         compact,
-        items: Vec::new(),
+        // An item covers one row or more.
+        items: Vec::with_capacity(end.saturating_sub(start)),
         expect: Expect::Headline,
         social: false,
         open_quote: None,
