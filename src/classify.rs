@@ -835,10 +835,13 @@ impl<'r, 'a> Classifier<'r, 'a> {
 }
 
 /// Whether a line opens with an article, as captions do and headlines
-/// rarely do.
+/// rarely do: its first word (as [`str::split_whitespace`] splits) is one.
 fn starts_with_article(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    matches!(first, "The" | "A" | "An")
+    let text = text.trim_start();
+    ["The", "A", "An"].iter().any(|article| {
+        text.strip_prefix(article)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
 }
 
 /// A headline-shaped line that is not a headline: a subheading if it asks,
@@ -888,6 +891,19 @@ mod tests {
     fn rule_1_a_bare_region_before_a_headline_is_a_byline() {
         let page = "Live updates\n\nFenwick\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire on Tuesday.\n";
         assert_eq!(roles(page)[1..3], [(3, Role::Byline), (5, Role::Headline)]);
+    }
+
+    proptest::proptest! {
+        /// An article opens a line as the first word of a split at white
+        /// space says.
+        #[test]
+        fn an_article_is_the_first_split_word(text in "[ \u{a0}\u{3000}\t]{0,2}(The|A|An|Then|At|a|THE)?[ \u{a0}\u{2003}\tx.]{0,3}(A|The)?") {
+            let first = text.split_whitespace().next().unwrap_or("");
+            proptest::prop_assert_eq!(
+                super::starts_with_article(&text),
+                matches!(first, "The" | "A" | "An")
+            );
+        }
     }
 
     #[test]
