@@ -183,17 +183,7 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"]
 /// `he said.` → `he`. A role before a name is dropped (`said warden Jo
 /// Bloggs` → `Jo Bloggs`).
 pub(crate) fn speaker(rest: &str) -> Option<&str> {
-    // Up to the first sentence stop or opening quotation mark (`“` is the
-    // only character holding the bytes E2 80 9C).
-    let b = rest.as_bytes();
-    let stop = b
-        .iter()
-        .enumerate()
-        .position(|(i, &c)| {
-            matches!(c, b'.' | b'!' | b'?' | b'"')
-                || c == 0xE2 && b[i..].starts_with("“".as_bytes())
-        })
-        .unwrap_or(b.len());
+    let stop = sentence_stop(rest.as_bytes());
     let sentence = rest[..stop].trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
     // The words of the clause with their offsets (read twice, not stored).
@@ -212,6 +202,21 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
     };
     let phrase = &clause[first.0..last.0 + last.1.len()];
     Some(trailing_name(phrase))
+}
+
+/// Where the speaker's sentence stops: at the first sentence stop or
+/// opening quotation mark (`“` is the only character holding the bytes
+/// E2 80 9C), or at the end. The stops are searched for first, then the
+/// marks before the first stop.
+fn sentence_stop(b: &[u8]) -> usize {
+    let stop = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
+    let head = b.get(..stop).unwrap_or(b);
+    memchr::memchr2_iter(b'"', 0xE2, head)
+        .find(|&i| {
+            let at = b.get(i..).unwrap_or_default();
+            at.starts_with(b"\"") || at.starts_with("“".as_bytes())
+        })
+        .unwrap_or(stop)
 }
 
 /// The words of `s` between spaces (as `split(' ')` gives them, empty ones
@@ -411,6 +416,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The sentence stop found by searching is the first stop or
+        /// opening mark read byte by byte.
+        #[test]
+        fn sentence_stops_are_found_as_byte_by_byte(s in "[a .!?\"“”’‘]{0,30}") {
+            let b = s.as_bytes();
+            let plain = b
+                .iter()
+                .enumerate()
+                .position(|(i, &c)| {
+                    matches!(c, b'.' | b'!' | b'?' | b'"')
+                        || c == 0xE2 && b[i..].starts_with("“".as_bytes())
+                })
+                .unwrap_or(b.len());
+            proptest::prop_assert_eq!(sentence_stop(b), plain);
+        }
+
         #[test]
         fn reopening_is_read_at_marks_as_at_every_character(
             s in "[a ('\"`“”‘’„–.]{0,40}",
