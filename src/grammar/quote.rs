@@ -144,12 +144,19 @@ fn reopens_unclosed(s: &str, family: Family) -> bool {
         }
         after_opening = false;
         i += rest.chars().next().map_or(1, char::len_utf8);
-        i += bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
-            .unwrap_or(bytes.len() - i);
+        i += next_mark(bytes.get(i..).unwrap_or_default());
     }
     open
+}
+
+/// How far the next byte that may open or close a quotation stands (`"`,
+/// `'`, a backtick, or E2, the first byte of `“` `”` `‘` `’`), or the
+/// length if none does: searched for, the rare backtick only before the
+/// others.
+fn next_mark(b: &[u8]) -> usize {
+    let mark = memchr::memchr3(b'"', b'\'', 0xE2, b).unwrap_or(b.len());
+    let before = b.get(..mark).unwrap_or(b);
+    memchr::memchr(b'`', before).unwrap_or(mark)
 }
 
 /// Whether a word is a speech verb, joining a quotation to its speaker.
@@ -416,6 +423,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The next mark found by searching is the first read byte by byte.
+        #[test]
+        fn marks_are_found_as_byte_by_byte(s in "[a .`'\"“”’‘…]{0,30}") {
+            let b = s.as_bytes();
+            let plain = b
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+                .unwrap_or(b.len());
+            proptest::prop_assert_eq!(next_mark(b), plain);
+        }
+
         /// The sentence stop found by searching is the first stop or
         /// opening mark read byte by byte.
         #[test]
