@@ -589,10 +589,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 self.expect = Expect::Headline;
                 return i + 1;
             }
-            let short_stop = words::at_most(row.text, 10);
-            match row.headline_shape() {
-                Some(headline::Ending::Open) => return self.headline(i),
-                Some(headline::Ending::FullStop) if short_stop => return self.headline(i),
+            // A full stop only on a short line (ten words at most).
+            match row.fit() {
+                Some(f) if f.ending == headline::Ending::Open => return self.headline(i),
+                Some(f) if f.words <= 10 => return self.headline(i),
                 _ => {}
             }
         }
@@ -629,7 +629,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             self.expect = Expect::Headline;
             return i + 1;
         }
-        if headline::is_date(row.text) || self.heads_list(i) {
+        if headline::is_date_counted(row.text, fit.words) || self.heads_list(i) {
             self.push(Kind::Subheading, i, i);
             return i + 1;
         }
@@ -748,7 +748,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if row.label().is_some() {
             return Kind::Headline;
         }
-        if self.is_cut(i) && !words::at_most(text, 10) {
+        if self.is_cut(i) && fit.words > 10 {
             // A long line cut by the end of the capture was a paragraph.
             return Kind::Paragraph;
         }
@@ -798,7 +798,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return if headline {
                 Kind::Headline
             } else {
-                not_headline(text)
+                not_headline(text, fit)
             };
         }
         if ahead.boundary || ahead.credit_next {
@@ -827,7 +827,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             p(1) > 0 || (!quoted && !named() && n <= 5)
         };
         if caption {
-            not_headline(text)
+            not_headline(text, fit)
         } else {
             Kind::Headline
         }
@@ -844,11 +844,12 @@ fn starts_with_article(text: &str) -> bool {
     })
 }
 
-/// A headline-shaped line that is not a headline: a subheading if it asks,
-/// dates or is a short unnamed title; otherwise a caption (an image slot).
-fn not_headline(text: &str) -> Kind {
-    let short_title = words::at_most(text, 4) && !words::has_proper_noun(text);
-    if text.ends_with(['?', ':']) || headline::is_date(text) || short_title {
+/// A headline-shaped line that is not a headline (`fit` its shape): a
+/// subheading if it asks, dates or is a short unnamed title; otherwise a
+/// caption (an image slot).
+fn not_headline(text: &str, fit: headline::Fit) -> Kind {
+    let short_title = fit.words <= 4 && !words::has_proper_noun(text);
+    if text.ends_with(['?', ':']) || headline::is_date_counted(text, fit.words) || short_title {
         Kind::Subheading
     } else {
         Kind::Caption

@@ -198,6 +198,13 @@ pub(crate) fn is_schedule(t: &str) -> bool {
 
 /// A date heading: `Saturday 14 June`, `14 June`, `June 14`, `Monday`.
 pub(crate) fn is_date(t: &str) -> bool {
+    is_date_counted(t, words::count_up_to(t, 4))
+}
+
+/// [`is_date`] of a line whose words are counted already (as
+/// [`words::count_up_to`] counts them, up to four at least: a headline's
+/// [`Fit::words`] will do).
+pub(crate) fn is_date_counted(t: &str, n: usize) -> bool {
     const DAYS: &[&str] = &[
         "monday",
         "tuesday",
@@ -227,7 +234,7 @@ pub(crate) fn is_date(t: &str) -> bool {
         !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
     };
     // A date has at most four words (`Saturday 14 June 2025`).
-    if words::count_up_to(t, 4) > 4 {
+    if n > 4 {
         return false;
     }
     let mut words = t
@@ -359,6 +366,14 @@ mod tests {
         assert!(is_date("June 14"));
         assert!(!is_date("Saturday market moves indoors"));
         assert!(!is_date("May Day"));
+        for t in [
+            "Saturday 14 June 2025",
+            "Saturday 14 June 2025 again",
+            "June",
+        ] {
+            let counted = is_date_counted(t, words::count_up_to(t, MAX_WORDS));
+            assert_eq!(counted, is_date(t), "{t}");
+        }
     }
 
     proptest::proptest! {
