@@ -15,6 +15,7 @@
 
 use crate::classify::{Item, Kind, Row};
 use crate::grammar::{quote, words};
+use std::borrow::Cow;
 
 /// Mark the quoted paragraphs of every attributed run as block quote.
 /// Gives the indexes of attributions with nothing to attribute.
@@ -98,8 +99,12 @@ fn in_voice(rows: &[Row<'_>], item: &Item) -> bool {
     marked || words::statement_score(&text) > 0
 }
 
-/// The text of an item's rows, joined with spaces (only for weighing words).
-fn joined(rows: &[Row<'_>], item: &Item) -> String {
+/// The text of an item's rows, joined with spaces (only for weighing words):
+/// the row's own text for an item of one row.
+fn joined<'a>(rows: &[Row<'a>], item: &Item) -> Cow<'a, str> {
+    if item.first == item.last {
+        return Cow::Borrowed(rows[item.first].text);
+    }
     let mut s = String::new();
     for r in &rows[item.first..=item.last] {
         if !s.is_empty() {
@@ -107,7 +112,7 @@ fn joined(rows: &[Row<'_>], item: &Item) -> String {
         }
         s.push_str(r.text);
     }
-    s
+    Cow::Owned(s)
 }
 
 #[cfg(test)]

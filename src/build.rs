@@ -141,6 +141,18 @@ fn rows<'a>(
     Ok(rows)
 }
 
+/// At most how many blocks the items up to the next headline make (each
+/// item but an ad slot or a byline makes one, or joins the block before),
+/// so that an update's blocks are allocated once. Each item is read by
+/// the one headline before it: linear over the page.
+fn blocks_after(items: &[Item]) -> usize {
+    items
+        .iter()
+        .take_while(|i| i.kind != Kind::Headline)
+        .filter(|i| !matches!(i.kind, Kind::Ad | Kind::Byline(_)))
+        .count()
+}
+
 /// Whether the text ends in the middle of an element.
 fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     let Some(last) = rows.last() else {
@@ -280,6 +292,12 @@ impl<'s, 'a> Builder<'s, 'a> {
     }
 
     fn items(&mut self, items: &[Item]) -> Result<(), ParseError> {
+        // Every headline starts an update (the classifier stops one past
+        // the limit): the list is sized once.
+        let headlines = items.iter().filter(|i| i.kind == Kind::Headline).count();
+        self.page
+            .updates
+            .reserve_exact(headlines.min(self.options.max_updates));
         let mut k = 0;
         // Whether the current run of ad slots is followed by a new update.
         let mut run_starts: Option<bool> = None;
@@ -291,7 +309,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             let row = &self.rows[item.first];
             match item.kind {
                 Kind::Byline(marker) => self.byline = Some(self.make_byline(row, marker)),
-                Kind::Headline => self.start_update(row)?,
+                Kind::Headline => self.start_update(row, blocks_after(&items[k + 1..]))?,
                 Kind::Ad => {
                     let position = match self.page.updates.len() {
                         0 => AdPosition::BeforeUpdates,
@@ -405,7 +423,8 @@ impl<'s, 'a> Builder<'s, 'a> {
         Ok(())
     }
 
-    fn start_update(&mut self, row: &Row<'a>) -> Result<(), ParseError> {
+    /// Open an update at its headline's row, with room for `blocks` blocks.
+    fn start_update(&mut self, row: &Row<'a>, blocks: usize) -> Result<(), ParseError> {
         if self.page.updates.len() >= self.options.max_updates {
             let span = row.line.trimmed_span();
             let message = format!("page has more than {} updates", self.options.max_updates);
@@ -436,7 +455,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             span,
             byline,
             headline,
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(blocks),
         });
         Ok(())
     }

@@ -371,7 +371,8 @@ pub(crate) fn body(
     let mut c = Classifier {
         rows: &rows[..end],
         compact,
-        items: Vec::new(),
+        // An item covers one row or more.
+        items: Vec::with_capacity(end.saturating_sub(start)),
         expect: Expect::Headline,
         social: false,
         open_quote: None,
@@ -588,10 +589,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 self.expect = Expect::Headline;
                 return i + 1;
             }
-            let short_stop = words::at_most(row.text, 10);
-            match row.headline_shape() {
-                Some(headline::Ending::Open) => return self.headline(i),
-                Some(headline::Ending::FullStop) if short_stop => return self.headline(i),
+            // A full stop only on a short line (ten words at most).
+            match row.fit() {
+                Some(f) if f.ending == headline::Ending::Open => return self.headline(i),
+                Some(f) if f.words <= 10 => return self.headline(i),
                 _ => {}
             }
         }
@@ -628,7 +629,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             self.expect = Expect::Headline;
             return i + 1;
         }
-        if headline::is_date(row.text) || self.heads_list(i) {
+        if headline::is_date_counted(row.text, fit.words) || self.heads_list(i) {
             self.push(Kind::Subheading, i, i);
             return i + 1;
         }
@@ -747,7 +748,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         if row.label().is_some() {
             return Kind::Headline;
         }
-        if self.is_cut(i) && !words::at_most(text, 10) {
+        if self.is_cut(i) && fit.words > 10 {
             // A long line cut by the end of the capture was a paragraph.
             return Kind::Paragraph;
         }
@@ -797,7 +798,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return if headline {
                 Kind::Headline
             } else {
-                not_headline(text)
+                not_headline(text, fit)
             };
         }
         if ahead.boundary || ahead.credit_next {
@@ -826,7 +827,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             p(1) > 0 || (!quoted && !named() && n <= 5)
         };
         if caption {
-            not_headline(text)
+            not_headline(text, fit)
         } else {
             Kind::Headline
         }
@@ -834,17 +835,21 @@ impl<'r, 'a> Classifier<'r, 'a> {
 }
 
 /// Whether a line opens with an article, as captions do and headlines
-/// rarely do.
+/// rarely do: its first word (as [`str::split_whitespace`] splits) is one.
 fn starts_with_article(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    matches!(first, "The" | "A" | "An")
+    let text = text.trim_start();
+    ["The", "A", "An"].iter().any(|article| {
+        text.strip_prefix(article)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
 }
 
-/// A headline-shaped line that is not a headline: a subheading if it asks,
-/// dates or is a short unnamed title; otherwise a caption (an image slot).
-fn not_headline(text: &str) -> Kind {
-    let short_title = words::at_most(text, 4) && !words::has_proper_noun(text);
-    if text.ends_with(['?', ':']) || headline::is_date(text) || short_title {
+/// A headline-shaped line that is not a headline (`fit` its shape): a
+/// subheading if it asks, dates or is a short unnamed title; otherwise a
+/// caption (an image slot).
+fn not_headline(text: &str, fit: headline::Fit) -> Kind {
+    let short_title = fit.words <= 4 && !words::has_proper_noun(text);
+    if text.ends_with(['?', ':']) || headline::is_date_counted(text, fit.words) || short_title {
         Kind::Subheading
     } else {
         Kind::Caption
@@ -887,6 +892,19 @@ mod tests {
     fn rule_1_a_bare_region_before_a_headline_is_a_byline() {
         let page = "Live updates\n\nFenwick\n\nKiln fire at Holloway pottery\n\nCrews put out a kiln fire on Tuesday.\n";
         assert_eq!(roles(page)[1..3], [(3, Role::Byline), (5, Role::Headline)]);
+    }
+
+    proptest::proptest! {
+        /// An article opens a line as the first word of a split at white
+        /// space says.
+        #[test]
+        fn an_article_is_the_first_split_word(text in "[ \u{a0}\u{3000}\t]{0,2}(The|A|An|Then|At|a|THE)?[ \u{a0}\u{2003}\tx.]{0,3}(A|The)?") {
+            let first = text.split_whitespace().next().unwrap_or("");
+            proptest::prop_assert_eq!(
+                super::starts_with_article(&text),
+                matches!(first, "The" | "A" | "An")
+            );
+        }
     }
 
     #[test]

@@ -40,11 +40,43 @@ impl<'a> Line<'a> {
 pub(crate) struct Lines<'a> {
     source: &'a str,
     pos: usize,
+    ends: LineEnds,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(source: &'a str, start: usize) -> Self {
-        Lines { source, pos: start }
+        Lines {
+            source,
+            pos: start,
+            ends: LineEnds::new(),
+        }
+    }
+}
+
+/// The searcher for line ends (LF or CR), built once for all the lines:
+/// `memchr2` would pick the machine's searcher and build it again for each
+/// line, which costs about as much as searching a short line.
+struct LineEnds {
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Two>,
+}
+
+impl LineEnds {
+    fn new() -> Self {
+        LineEnds {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Two::new(b'\n', b'\r'),
+        }
+    }
+
+    /// Where the first LF or CR in `bytes` stands (as `memchr2` finds it).
+    #[inline(always)]
+    fn find(&self, bytes: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(two) = &self.avx2 {
+            return two.find(bytes);
+        }
+        memchr::memchr2(b'\n', b'\r', bytes)
     }
 }
 
@@ -63,7 +95,7 @@ impl<'a> Iterator for Lines<'a> {
         let found = if bytes[start] == b'\n' {
             Some(0)
         } else {
-            memchr::memchr2(b'\n', b'\r', &bytes[start..])
+            self.ends.find(&bytes[start..])
         };
         let (end, next, terminated) = match found {
             Some(i) => {
@@ -197,6 +229,18 @@ mod tests {
             .map(|l| colons.within(l.span))
             .collect();
         assert_eq!(found, [false, true, true]);
+    }
+
+    proptest::proptest! {
+        /// The searcher built once finds what `memchr2` finds.
+        #[test]
+        fn line_ends_are_found_as_memchr2_finds_them(s in "[a \r\n\u{2028}é]{0,80}") {
+            let ends = LineEnds::new();
+            for at in 0..=s.len() {
+                let rest = &s.as_bytes()[at..];
+                proptest::prop_assert_eq!(ends.find(rest), memchr::memchr2(b'\n', b'\r', rest));
+            }
+        }
     }
 
     #[test]

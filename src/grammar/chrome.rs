@@ -15,7 +15,7 @@ pub(crate) fn is_live_header(line: &str) -> bool {
 
 /// A count line: `- 6 updates`, `- 1 update`.
 pub(crate) fn is_count_line(line: &str) -> bool {
-    line.trim().strip_prefix("- ").is_some_and(is_count)
+    super::trim(line).strip_prefix("- ").is_some_and(is_count)
 }
 
 /// What a count line says after its `- `: `6 updates`, `1 update`.
@@ -87,7 +87,7 @@ pub(crate) fn is_cut_load_more(line: &str) -> bool {
 
 /// A lone `-` (layout chrome, or the marker of a related-reports item).
 pub(crate) fn is_lone_dash(line: &str) -> bool {
-    line.trim() == "-"
+    super::trim(line) == "-"
 }
 
 /// A link remnant glued to the start of the next element on the same line:

@@ -119,8 +119,10 @@ pub(crate) fn shape_counted(t: &str, n: usize, hash: bool) -> Option<Fit> {
 }
 
 /// A full stop ending a sentence inside the line (`. ` before a capital).
+/// Only a full stop with two bytes after it can be one: the line's last
+/// (most lines' only one) is not searched for.
 fn has_inner_full_stop(t: &str) -> bool {
-    followed_by_space(t, b'.').any(|i| {
+    followed_by_space_within(t, t.len().saturating_sub(2), b'.').any(|i| {
         let before = t[..i].rsplit(' ').next().unwrap_or("");
         let abbreviation = before.len() <= 2 || before.ends_with('.');
         !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -135,7 +137,14 @@ fn has_clause(t: &str) -> bool {
 
 /// Where the ASCII `mark` stands followed by a space.
 fn followed_by_space(t: &str, mark: u8) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(mark, t.as_bytes()).filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
+    followed_by_space_within(t, t.len(), mark)
+}
+
+/// [`followed_by_space`], for a `mark` standing in the first `len` bytes.
+fn followed_by_space_within(t: &str, len: usize, mark: u8) -> impl Iterator<Item = usize> + '_ {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(mark, bytes.get(..len).unwrap_or(bytes))
+        .filter(|&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 /// The part of a line before its first quotation (whose words are someone
@@ -189,6 +198,13 @@ pub(crate) fn is_schedule(t: &str) -> bool {
 
 /// A date heading: `Saturday 14 June`, `14 June`, `June 14`, `Monday`.
 pub(crate) fn is_date(t: &str) -> bool {
+    is_date_counted(t, words::count_up_to(t, 4))
+}
+
+/// [`is_date`] of a line whose words are counted already (as
+/// [`words::count_up_to`] counts them, up to four at least: a headline's
+/// [`Fit::words`] will do).
+pub(crate) fn is_date_counted(t: &str, n: usize) -> bool {
     const DAYS: &[&str] = &[
         "monday",
         "tuesday",
@@ -218,7 +234,7 @@ pub(crate) fn is_date(t: &str) -> bool {
         !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
     };
     // A date has at most four words (`Saturday 14 June 2025`).
-    if words::count_up_to(t, 4) > 4 {
+    if n > 4 {
         return false;
     }
     let mut words = t
@@ -350,5 +366,27 @@ mod tests {
         assert!(is_date("June 14"));
         assert!(!is_date("Saturday market moves indoors"));
         assert!(!is_date("May Day"));
+        for t in [
+            "Saturday 14 June 2025",
+            "Saturday 14 June 2025 again",
+            "June",
+        ] {
+            let counted = is_date_counted(t, words::count_up_to(t, MAX_WORDS));
+            assert_eq!(counted, is_date(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Leaving the last two bytes out of the search for `. ` finds the
+        /// same inner full stops as searching the whole line.
+        #[test]
+        fn inner_full_stops_are_found_as_in_the_whole_line(t in "[a-zA-Z. 1é’]{0,24}") {
+            let whole = followed_by_space(&t, b'.').any(|i| {
+                let before = t[..i].rsplit(' ').next().unwrap_or("");
+                let abbreviation = before.len() <= 2 || before.ends_with('.');
+                !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
+            proptest::prop_assert_eq!(has_inner_full_stop(&t), whole);
+        }
     }
 }

@@ -144,12 +144,19 @@ fn reopens_unclosed(s: &str, family: Family) -> bool {
         }
         after_opening = false;
         i += rest.chars().next().map_or(1, char::len_utf8);
-        i += bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
-            .unwrap_or(bytes.len() - i);
+        i += next_mark(bytes.get(i..).unwrap_or_default());
     }
     open
+}
+
+/// How far the next byte that may open or close a quotation stands (`"`,
+/// `'`, a backtick, or E2, the first byte of `“` `”` `‘` `’`), or the
+/// length if none does: searched for, the rare backtick only before the
+/// others.
+fn next_mark(b: &[u8]) -> usize {
+    let mark = memchr::memchr3(b'"', b'\'', 0xE2, b).unwrap_or(b.len());
+    let before = b.get(..mark).unwrap_or(b);
+    memchr::memchr(b'`', before).unwrap_or(mark)
 }
 
 /// Whether a word is a speech verb, joining a quotation to its speaker.
@@ -183,17 +190,7 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"]
 /// `he said.` → `he`. A role before a name is dropped (`said warden Jo
 /// Bloggs` → `Jo Bloggs`).
 pub(crate) fn speaker(rest: &str) -> Option<&str> {
-    // Up to the first sentence stop or opening quotation mark (`“` is the
-    // only character holding the bytes E2 80 9C).
-    let b = rest.as_bytes();
-    let stop = b
-        .iter()
-        .enumerate()
-        .position(|(i, &c)| {
-            matches!(c, b'.' | b'!' | b'?' | b'"')
-                || c == 0xE2 && b[i..].starts_with("“".as_bytes())
-        })
-        .unwrap_or(b.len());
+    let stop = sentence_stop(rest.as_bytes());
     let sentence = rest[..stop].trim_start_matches([',', ' ']);
     let clause = sentence.split(',').next()?.trim();
     // The words of the clause with their offsets (read twice, not stored).
@@ -212,6 +209,21 @@ pub(crate) fn speaker(rest: &str) -> Option<&str> {
     };
     let phrase = &clause[first.0..last.0 + last.1.len()];
     Some(trailing_name(phrase))
+}
+
+/// Where the speaker's sentence stops: at the first sentence stop or
+/// opening quotation mark (`“` is the only character holding the bytes
+/// E2 80 9C), or at the end. The stops are searched for first, then the
+/// marks before the first stop.
+fn sentence_stop(b: &[u8]) -> usize {
+    let stop = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
+    let head = b.get(..stop).unwrap_or(b);
+    memchr::memchr2_iter(b'"', 0xE2, head)
+        .find(|&i| {
+            let at = b.get(i..).unwrap_or_default();
+            at.starts_with(b"\"") || at.starts_with("“".as_bytes())
+        })
+        .unwrap_or(stop)
 }
 
 /// The words of `s` between spaces (as `split(' ')` gives them, empty ones
@@ -411,6 +423,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The next mark found by searching is the first read byte by byte.
+        #[test]
+        fn marks_are_found_as_byte_by_byte(s in "[a .`'\"“”’‘…]{0,30}") {
+            let b = s.as_bytes();
+            let plain = b
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+                .unwrap_or(b.len());
+            proptest::prop_assert_eq!(next_mark(b), plain);
+        }
+
+        /// The sentence stop found by searching is the first stop or
+        /// opening mark read byte by byte.
+        #[test]
+        fn sentence_stops_are_found_as_byte_by_byte(s in "[a .!?\"“”’‘]{0,30}") {
+            let b = s.as_bytes();
+            let plain = b
+                .iter()
+                .enumerate()
+                .position(|(i, &c)| {
+                    matches!(c, b'.' | b'!' | b'?' | b'"')
+                        || c == 0xE2 && b[i..].starts_with("“".as_bytes())
+                })
+                .unwrap_or(b.len());
+            proptest::prop_assert_eq!(sentence_stop(b), plain);
+        }
+
         #[test]
         fn reopening_is_read_at_marks_as_at_every_character(
             s in "[a ('\"`“”‘’„–.]{0,40}",

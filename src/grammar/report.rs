@@ -69,21 +69,10 @@ fn pointer(t: &str, count: impl FnOnce() -> usize) -> Option<Option<&str>> {
     let end = t.bytes().rposition(|b| !matches!(b, b'.' | b':' | b' '));
     let body = &t[..end.map_or(0, |e| e + 1)];
     // Every form has a telling first or last word, or `spoke to`: look for
-    // one before counting anything.
-    let last = memchr::memrchr(b' ', body.as_bytes()).map_or(body, |i| &body[i + 1..]);
-    let first = memchr::memchr(b' ', t.as_bytes()).map_or(t, |i| &t[..i]);
-    let telling_last = matches!(
-        last,
-        "reports" | "story" | "more" | "out" | "report" | "latest" | "-" | "–"
-    );
-    let telling_first = [
-        "here", "here's", "video", "watch", "click", "this", "follow",
-    ]
-    .iter()
-    .any(|w| first.eq_ignore_ascii_case(w));
-    // Without a telling word only the `spoke to` form is left, and it ends
-    // with a full stop: search for it only then.
-    if !(telling_last || telling_first || t.ends_with('.') && spoke_to(t).is_some()) {
+    // one before counting anything. Without a telling word only the `spoke
+    // to` form is left, and it ends with a full stop: search for it only
+    // then.
+    if !(telling_last(body) || telling_first(t) || t.ends_with('.') && spoke_to(t).is_some()) {
         return None;
     }
     let words = count();
@@ -114,6 +103,58 @@ fn pointer(t: &str, count: impl FnOnce() -> usize) -> Option<Option<&str>> {
         }
     }
     None
+}
+
+/// Whether the last word of a pointer's body (after its last space) is
+/// one that ends a pointer form. Read from the body's end: the word is
+/// no longer than the longest of them.
+fn telling_last(body: &str) -> bool {
+    last_word(body.as_bytes(), 7).is_some_and(|w| {
+        matches!(
+            w,
+            b"reports"
+                | b"story"
+                | b"more"
+                | b"out"
+                | b"report"
+                | b"latest"
+                | b"-"
+                | b"\xE2\x80\x93" // `–`
+        )
+    })
+}
+
+/// Whether the first word of a line (up to its first space) is one that
+/// opens a pointer form, in any letter case. Read from the line's start:
+/// the word is no longer than the longest of them.
+fn telling_first(t: &str) -> bool {
+    first_word(t.as_bytes(), 6).is_some_and(|w| {
+        [
+            "here", "here's", "video", "watch", "click", "this", "follow",
+        ]
+        .iter()
+        .any(|o| w.eq_ignore_ascii_case(o.as_bytes()))
+    })
+}
+
+/// The first word of `t` (up to its first space), if it is at most `max`
+/// bytes long: only the first `max + 1` bytes are read.
+fn first_word(t: &[u8], max: usize) -> Option<&[u8]> {
+    let head = t.get(..=max).unwrap_or(t);
+    match head.iter().position(|&b| b == b' ') {
+        Some(i) => head.get(..i),
+        None => (t.len() <= max).then_some(t),
+    }
+}
+
+/// The last word of `t` (after its last space), if it is at most `max`
+/// bytes long: only the last `max + 1` bytes are read.
+fn last_word(t: &[u8], max: usize) -> Option<&[u8]> {
+    let tail = t.get(t.len().saturating_sub(max + 1)..).unwrap_or(t);
+    match tail.iter().rposition(|&b| b == b' ') {
+        Some(i) => tail.get(i + 1..),
+        None => (t.len() <= max).then_some(t),
+    }
 }
 
 /// Where ` spoke to ` first stands in `t` (its searcher is built once).
@@ -173,6 +214,27 @@ mod tests {
         for line in lines {
             let counted = report_counted(line, crate::grammar::words::count_up_to(line, 18));
             assert_eq!(counted, report(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The telling words read from the ends are the first and last
+        /// words as a split at spaces gives them.
+        #[test]
+        fn telling_words_are_the_first_and_last_words(
+            t in "(reports|Story|more|out|report|latest|-|–|here|HERE'S|here’s|video|watch|Click|this|follow|x|reportsx| |  |\\.|:){0,6}",
+        ) {
+            let last = t.rsplit(' ').next().unwrap_or("");
+            let first = t.split(' ').next().unwrap_or("");
+            let plain_last = matches!(
+                last,
+                "reports" | "story" | "more" | "out" | "report" | "latest" | "-" | "–"
+            );
+            let plain_first = ["here", "here's", "video", "watch", "click", "this", "follow"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
+            proptest::prop_assert_eq!(telling_last(&t), plain_last);
+            proptest::prop_assert_eq!(telling_first(&t), plain_first);
         }
     }
 
