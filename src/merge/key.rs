@@ -52,9 +52,9 @@ pub(crate) fn write_version_key(update: &Update<'_>, buf: &mut String) {
 
 /// Distinct versions, numbered as first met. An update is found among the
 /// versions met by a hash of its texts and compared with them as it stands
-/// (spans cleared: the version is everything else), so no key is written
-/// for a version met again; its keys are written for the distinct versions
-/// only. The map holds hashes, so growing it never reads a text again.
+/// (spans cleared: the version is everything else), so a version met again
+/// costs a hash and a comparison, and keys need writing for the distinct
+/// versions only. The map holds hashes, so growing it reads no text again.
 #[derive(Default)]
 pub(crate) struct Interner<S = RandomState> {
     /// Text hash → the last version met with that hash.
@@ -66,7 +66,8 @@ pub(crate) struct Interner<S = RandomState> {
 
 impl<S: BuildHasher> Interner<S> {
     /// The number of the version `update` (spans cleared) is, if it was
-    /// met before: `is(v)` tells whether version `v` is the same.
+    /// met before (`is(v)` tells whether version `v` is the same); else the
+    /// hash to [`add`](Interner::add) it with.
     pub(crate) fn find(&self, update: &Update<'_>, is: impl Fn(u32) -> bool) -> Result<u32, u64> {
         let hash = self.texts_hash(update);
         let mut at = self.by_hash.get(&hash).copied();
