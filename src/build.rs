@@ -136,7 +136,7 @@ fn rows<'a>(
             colon: colons.within(last.line.span),
             hash: hashes.within(last.line.span),
         };
-        *last = Row::new(last.line, last.gap, true, holds);
+        *last = Row::new(last.line, last.gap as usize, true, holds);
     }
     Ok(rows)
 }

@@ -87,12 +87,17 @@ pub(crate) struct Holds {
     pub hash: bool,
 }
 
+// A row's word count fits its byte.
+const _: () = assert!(headline::MAX_WORDS < u8::MAX as usize);
+
 /// A non-blank line with its shape.
 #[derive(Debug, Clone)]
 pub(crate) struct Row<'a> {
     pub line: Line<'a>,
-    /// Blank lines between this row and the previous non-blank one.
-    pub gap: usize,
+    /// Blank lines between this row and the previous non-blank one (at
+    /// most `u32::MAX`: rules only ask whether there are any). Small, like
+    /// the word count below, because a page keeps a row a line.
+    pub gap: u32,
     /// A link remnant glued before the element.
     pub remnant: Option<&'a str>,
     /// The element's text: trimmed, remnant removed.
@@ -104,7 +109,7 @@ pub(crate) struct Row<'a> {
     hash: bool,
     /// For a plain row short enough to be a headline, its words (counted up
     /// to [`headline::MAX_WORDS`] + 1).
-    words: Option<usize>,
+    words: Option<u8>,
     /// For a plain row, whether it has a headline's shape: read only by the
     /// rules that ask (many rows are decided by cheaper facts first), and
     /// then found once.
@@ -153,14 +158,14 @@ impl<'a> Row<'a> {
         };
         Row {
             line,
-            gap,
+            gap: u32::try_from(gap).unwrap_or(u32::MAX),
             remnant,
             text,
             shape,
             colon: holds.colon,
             // The line's `#` may stand in the remnant split off.
             hash: holds.hash && words::has_byte(text, b'#'),
-            words,
+            words: words.map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
             headline: OnceCell::new(),
             quote: OnceCell::new(),
         }
@@ -184,7 +189,7 @@ impl<'a> Row<'a> {
     fn fit(&self) -> Option<headline::Fit> {
         *self.headline.get_or_init(|| {
             self.words
-                .and_then(|n| headline::shape_counted(self.text, n, self.hash))
+                .and_then(|n| headline::shape_counted(self.text, usize::from(n), self.hash))
         })
     }
 
