@@ -613,17 +613,5 @@ pub(super) fn placeholder() -> Entry {
 
 /// A stand-in that is never reached: every version has a sample.
 pub(crate) fn empty_update() -> Update<'static> {
-    use crate::{Headline, Span};
-    Update {
-        span: Span::default(),
-        byline: None,
-        headline: Headline {
-            span: Span::default(),
-            text: "".into(),
-            label: None,
-            title: "".into(),
-            remnant: None,
-        },
-        blocks: Vec::new(),
-    }
+    super::timeline::EMPTY_UPDATE.clone()
 }

@@ -182,8 +182,9 @@ impl serde::Serialize for Entry {
     }
 }
 
-/// What an entry with no latest revision shows.
-static EMPTY_UPDATE: Update<'static> = Update {
+/// What an entry with no latest revision shows (and what stands in for a
+/// version that is missing).
+pub(crate) static EMPTY_UPDATE: Update<'static> = Update {
     span: Span::new(0, 0),
     byline: None,
     headline: Headline {
