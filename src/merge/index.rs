@@ -13,7 +13,8 @@
 
 use super::assemble::{empty_update, into_kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
-use super::key::{write_version_key, Interner};
+use super::intern::Interner;
+use super::key::write_version_key;
 use super::settled::{Groups, Settled};
 use super::{Entry, SnapshotInfo, Status};
 use super::{MergeOptions, Timeline};

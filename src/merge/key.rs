@@ -1,8 +1,8 @@
 //! Version keys: one string per exact version of an update.
 //!
 //! A key writes every field of an update but its spans (a timeline's
-//! updates have none) in a fixed order, each field delimiting itself, so equal keys are
-//! equal versions and unequal versions have unequal keys. Keys order the
+//! updates have none) in a fixed order, each field delimiting itself, so
+//! equal keys are equal versions and unequal versions have unequal keys. Keys order the
 //! versions (the canonical order every tie of the merge falls back on);
 //! the headline comes first, so most comparisons end within a few bytes.
 //!
@@ -16,9 +16,6 @@ use crate::{
     CrossRef, Headline, List, ListItem, ListMarker, Paragraph, Person, Quote, Report, Speaker,
     Subheading, Update,
 };
-use foldhash::fast::RandomState;
-use foldhash::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 /// Write the key of one version of an update (its spans are not part of it)
 /// into `buf`, which is cleared first: callers reuse one buffer and copy a
@@ -48,59 +45,6 @@ pub(crate) fn write_version_key(update: &Update<'_>, buf: &mut String) {
     key.opt(remnant.as_deref(), Key::text);
     key.opt(byline.as_ref(), Key::byline);
     key.list(blocks, Key::block);
-}
-
-/// Distinct versions, numbered as first met. An update is found among the
-/// versions met by a hash of its texts and compared with them as it stands
-/// (spans cleared: the version is everything else), so a version met again
-/// costs a hash and a comparison, and keys need writing for the distinct
-/// versions only. The map holds hashes, so growing it reads no text again.
-#[derive(Default)]
-pub(crate) struct Interner<S = RandomState> {
-    /// Text hash → the last version met with that hash.
-    by_hash: HashMap<u64, u32>,
-    /// Per version: the one met before it with the same hash, if any.
-    before: Vec<Option<u32>>,
-    hasher: S,
-}
-
-impl<S: BuildHasher> Interner<S> {
-    /// The number of the version `update` (spans cleared) is, if it was
-    /// met before (`is(v)` tells whether version `v` is the same); else the
-    /// hash to [`add`](Interner::add) it with.
-    pub(crate) fn find(&self, update: &Update<'_>, is: impl Fn(u32) -> bool) -> Result<u32, u64> {
-        let hash = self.texts_hash(update);
-        let mut at = self.by_hash.get(&hash).copied();
-        while let Some(v) = at {
-            if is(v) {
-                return Ok(v);
-            }
-            at = self.before.get(v as usize).copied().flatten();
-        }
-        Err(hash)
-    }
-
-    /// Number a new version, whose hash [`Interner::find`] gave.
-    pub(crate) fn add(&mut self, hash: u64) -> u32 {
-        let v = self.before.len() as u32;
-        self.before.push(self.by_hash.insert(hash, v));
-        v
-    }
-
-    /// A hash of the update's texts and how many blocks hold them: equal
-    /// versions hash alike.
-    fn texts_hash(&self, update: &Update<'_>) -> u64 {
-        let mut h = self.hasher.build_hasher();
-        h.write_usize(update.blocks.len());
-        h.write(update.headline.text.as_bytes());
-        for block in &update.blocks {
-            super::identity::block_texts(block, &mut |t| {
-                h.write_usize(t.len());
-                h.write(t.as_bytes());
-            });
-        }
-        h.finish()
-    }
 }
 
 /// A key being written.
@@ -338,38 +282,6 @@ mod tests {
             span: Span::default(),
             text: text(s),
         })
-    }
-
-    /// Number `versions` as a merge does: each, spans cleared, found among
-    /// those met before or added.
-    fn number<S: BuildHasher>(interner: &mut Interner<S>, versions: &[Update<'_>]) -> Vec<u32> {
-        let mut met: Vec<Update<'_>> = Vec::new();
-        versions
-            .iter()
-            .map(|u| {
-                let mut u = u.clone();
-                u.clear_spans();
-                match interner.find(&u, |v| met.get(v as usize) == Some(&u)) {
-                    Ok(v) => v,
-                    Err(hash) => {
-                        met.push(u);
-                        interner.add(hash)
-                    }
-                }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_interner_numbers_versions_as_first_met() {
-        let long = update("Bridge reopens", vec![paragraph("Cars are back.")]);
-        let short = update("Bridge", vec![]);
-        let mut moved = long.clone();
-        moved.headline.span = Span::new(5, 19);
-        let quoted = update("Bridge reopens", vec![subheading("Cars are back.")]);
-        let mut interner: Interner = Interner::default();
-        let versions = [long, short.clone(), moved, short, quoted];
-        assert_eq!(number(&mut interner, &versions), [0, 1, 0, 1, 2]);
     }
 
     #[test]

@@ -56,6 +56,7 @@
 mod assemble;
 mod identity;
 mod index;
+mod intern;
 mod jsonld;
 mod key;
 mod options;
