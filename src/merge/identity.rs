@@ -424,29 +424,12 @@ fn find(parent: &mut [usize], mut v: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Headline, Paragraph, Span};
+    use crate::merge::fixtures::{self, paragraph};
 
+    /// An update of plain paragraphs.
     fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {
-        Update {
-            span: Span::default(),
-            byline: None,
-            headline: Headline {
-                span: Span::default(),
-                text: headline.to_owned().into(),
-                label: None,
-                title: headline.to_owned().into(),
-                remnant: None,
-            },
-            blocks: paragraphs
-                .iter()
-                .map(|p| {
-                    Block::Paragraph(Paragraph {
-                        span: Span::default(),
-                        text: (*p).to_owned().into(),
-                    })
-                })
-                .collect(),
-        }
+        let blocks = paragraphs.iter().map(|p| paragraph(p)).collect();
+        fixtures::update(headline, blocks)
     }
 
     const BODY: &str = "The harbour board is consulting the ferry, bus and rail operators \

@@ -62,36 +62,8 @@ impl<S: BuildHasher> Interner<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Block, Headline, Paragraph, Span, Subheading};
-
-    fn update(headline: &str, blocks: Vec<Block<'static>>) -> Update<'static> {
-        Update {
-            span: Span::default(),
-            byline: None,
-            headline: Headline {
-                span: Span::default(),
-                text: headline.to_owned().into(),
-                label: None,
-                title: headline.to_owned().into(),
-                remnant: None,
-            },
-            blocks,
-        }
-    }
-
-    fn paragraph(s: &str) -> Block<'static> {
-        Block::Paragraph(Paragraph {
-            span: Span::default(),
-            text: s.to_owned().into(),
-        })
-    }
-
-    fn subheading(s: &str) -> Block<'static> {
-        Block::Subheading(Subheading {
-            span: Span::default(),
-            text: s.to_owned().into(),
-        })
-    }
+    use crate::merge::fixtures::{paragraph, subheading, update};
+    use crate::Span;
 
     /// Number `versions` as a merge does: each, spans cleared, found among
     /// those met before or added.

@@ -242,46 +242,14 @@ impl Key<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Span, Text};
+    use crate::merge::fixtures::{paragraph, subheading, text, update};
+    use crate::Span;
 
     /// The key of `update`, in a buffer of its own.
     fn version_key(update: &Update<'_>) -> String {
         let mut key = String::new();
         write_version_key(update, &mut key);
         key
-    }
-
-    fn text(s: &str) -> Text<'static> {
-        s.to_owned().into()
-    }
-
-    fn update(headline: &str, blocks: Vec<Block<'static>>) -> Update<'static> {
-        Update {
-            span: Span::default(),
-            byline: None,
-            headline: Headline {
-                span: Span::default(),
-                text: text(headline),
-                label: None,
-                title: text(headline),
-                remnant: None,
-            },
-            blocks,
-        }
-    }
-
-    fn paragraph(s: &str) -> Block<'static> {
-        Block::Paragraph(Paragraph {
-            span: Span::default(),
-            text: text(s),
-        })
-    }
-
-    fn subheading(s: &str) -> Block<'static> {
-        Block::Subheading(Subheading {
-            span: Span::default(),
-            text: text(s),
-        })
     }
 
     #[test]

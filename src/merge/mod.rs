@@ -54,6 +54,8 @@
 //!   integers. The result is still exactly the batch merge.
 
 mod assemble;
+#[cfg(test)]
+mod fixtures;
 mod identity;
 mod index;
 mod intern;
