@@ -77,11 +77,10 @@ fn word_starts(block: &[u8; BLOCK], space_before: bool) -> u8 {
         .sum()
 }
 
-/// 1 for ASCII white space as [`u8::is_ascii_whitespace`] reads it (space,
-/// tab, line feed, form feed, carriage return), else 0.
+/// 1 for ASCII white space ([`u8::is_ascii_whitespace`]), else 0.
 #[inline]
 fn is_space(b: u8) -> u8 {
-    u8::from(b == b' ' || (b.wrapping_sub(b'\t') < 5 && b != 0x0B))
+    u8::from(b.is_ascii_whitespace())
 }
 
 /// Whether an ASCII byte occurs in `text` (a vectorised search).
