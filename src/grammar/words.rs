@@ -611,7 +611,7 @@ fn may_speak_personally(text: &str) -> bool {
 /// [`may_speak_personally`]), else 0.
 #[inline]
 fn opens_personal(before: u8, a: u8, b: u8) -> u8 {
-    let alnum = |x: u8| u8::from(x.wrapping_sub(b'0') < 10 || (x | 0x20).wrapping_sub(b'a') < 26);
+    let alnum = |x: u8| u8::from(x.is_ascii_alphanumeric());
     let (a, lower_b) = (a | 0x20, b | 0x20);
     let is = |x: u8, c: u8| u8::from(x == c);
     let pair = is(a, b'i') & (alnum(b) ^ 1)
