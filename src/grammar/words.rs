@@ -560,7 +560,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
         } else if i == 0 && is(&["please"]) {
             score += 2;
         }
-        after_this = !apostrophe && word.eq_ignore_ascii_case("this");
+        after_this = is(&["this"]);
         if i > 400 {
             break;
         }
