@@ -107,6 +107,11 @@ fn rows<'a>(
     let mut marks = NextByte::new(source, chrome::MARK_END);
     let mut colons = NextByte::new(source, b':');
     let mut hashes = NextByte::new(source, b'#');
+    let mut holds = |span| Holds {
+        remnant_mark: marks.within(span),
+        colon: colons.within(span),
+        hash: hashes.within(span),
+    };
     for line in Lines::new(source, start) {
         if line.text.len() > options.max_line_len {
             let message = format!("line is longer than {} bytes", options.max_line_len);
@@ -121,21 +126,12 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        let holds = Holds {
-            remnant_mark: marks.within(line.span),
-            colon: colons.within(line.span),
-            hash: hashes.within(line.span),
-        };
-        rows.push(Row::new(line, gap, false, holds));
+        rows.push(Row::new(line, gap, false, holds(line.span)));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
     if let Some(last) = rows.last_mut() {
-        let holds = Holds {
-            remnant_mark: marks.within(last.line.span),
-            colon: colons.within(last.line.span),
-            hash: hashes.within(last.line.span),
-        };
+        let holds = holds(last.line.span);
         *last = Row::new(last.line, last.gap as usize, true, holds);
     }
     Ok(rows)

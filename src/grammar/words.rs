@@ -77,11 +77,10 @@ fn word_starts(block: &[u8; BLOCK], space_before: bool) -> u8 {
         .sum()
 }
 
-/// 1 for ASCII white space as [`u8::is_ascii_whitespace`] reads it (space,
-/// tab, line feed, form feed, carriage return), else 0.
+/// 1 for ASCII white space ([`u8::is_ascii_whitespace`]), else 0.
 #[inline]
 fn is_space(b: u8) -> u8 {
-    u8::from(b == b' ' || (b.wrapping_sub(b'\t') < 5 && b != 0x0B))
+    u8::from(b.is_ascii_whitespace())
 }
 
 /// Whether an ASCII byte occurs in `text` (a vectorised search).
@@ -561,7 +560,7 @@ pub(crate) fn statement_score(text: &str) -> i32 {
         } else if i == 0 && is(&["please"]) {
             score += 2;
         }
-        after_this = !apostrophe && word.eq_ignore_ascii_case("this");
+        after_this = is(&["this"]);
         if i > 400 {
             break;
         }
@@ -612,7 +611,7 @@ fn may_speak_personally(text: &str) -> bool {
 /// [`may_speak_personally`]), else 0.
 #[inline]
 fn opens_personal(before: u8, a: u8, b: u8) -> u8 {
-    let alnum = |x: u8| u8::from(x.wrapping_sub(b'0') < 10 || (x | 0x20).wrapping_sub(b'a') < 26);
+    let alnum = |x: u8| u8::from(x.is_ascii_alphanumeric());
     let (a, lower_b) = (a | 0x20, b | 0x20);
     let is = |x: u8, c: u8| u8::from(x == c);
     let pair = is(a, b'i') & (alnum(b) ^ 1)
