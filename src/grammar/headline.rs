@@ -366,13 +366,14 @@ mod tests {
         assert!(is_date("June 14"));
         assert!(!is_date("Saturday market moves indoors"));
         assert!(!is_date("May Day"));
-        for t in [
-            "Saturday 14 June 2025",
-            "Saturday 14 June 2025 again",
-            "June",
+        // The count a headline-shaped row already has answers the same.
+        for (t, date) in [
+            ("Saturday 14 June 2025", true),
+            ("Saturday 14 June 2025 again", false),
+            ("June", false),
         ] {
             let counted = is_date_counted(t, words::count_up_to(t, MAX_WORDS));
-            assert_eq!(counted, is_date(t), "{t}");
+            assert_eq!((counted, is_date(t)), (date, date), "{t}");
         }
     }
 
@@ -381,7 +382,7 @@ mod tests {
         /// same inner full stops as searching the whole line.
         #[test]
         fn inner_full_stops_are_found_as_in_the_whole_line(t in "[a-zA-Z. 1é’]{0,24}") {
-            let whole = followed_by_space(&t, b'.').any(|i| {
+            let whole = t.match_indices(". ").map(|(i, _)| i).any(|i| {
                 let before = t[..i].rsplit(' ').next().unwrap_or("");
                 let abbreviation = before.len() <= 2 || before.ends_with('.');
                 !abbreviation && t[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
