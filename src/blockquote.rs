@@ -58,7 +58,7 @@ pub(crate) fn resolve_cut(rows: &[Row<'_>], items: &mut [Item]) {
     let mut first = items.len();
     while first > 0 {
         let item = &items[first - 1];
-        let text = rows[item.first].text;
+        let text = rows[item.first].text();
         if item.kind == Kind::Paragraph
             && quote::opening(text).is_none()
             && words::statement_score(&joined(rows, item)) > 0
@@ -86,7 +86,7 @@ pub(crate) fn resolve_cut(rows: &[Row<'_>], items: &mut [Item]) {
 }
 
 fn ends_with_colon(rows: &[Row<'_>], item: &Item) -> bool {
-    item.kind == Kind::Paragraph && rows[item.last].text.ends_with(':')
+    item.kind == Kind::Paragraph && rows[item.last].text().ends_with(':')
 }
 
 /// Whether a paragraph reads as the speaker's words.
@@ -103,14 +103,14 @@ fn in_voice(rows: &[Row<'_>], item: &Item) -> bool {
 /// the row's own text for an item of one row.
 fn joined<'a>(rows: &[Row<'a>], item: &Item) -> Cow<'a, str> {
     if item.first == item.last {
-        return Cow::Borrowed(rows[item.first].text);
+        return Cow::Borrowed(rows[item.first].text());
     }
     let mut s = String::new();
     for r in &rows[item.first..=item.last] {
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(r.text);
+        s.push_str(r.text());
     }
     Cow::Owned(s)
 }

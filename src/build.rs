@@ -1,7 +1,7 @@
 //! Phase 4: assemble classified rows into the typed page.
 
 use crate::blockquote;
-use crate::classify::{self, Holds, Item, Kind, Row, Shape};
+use crate::classify::{self, Holds, Item, Kind, Part, Parts, Row, Shape};
 use crate::grammar::{byline, chrome, quote};
 use crate::lines::{Lines, NextByte};
 use crate::{
@@ -18,7 +18,7 @@ pub(crate) fn build<'a>(
     start: usize,
     options: &ParseOptions,
 ) -> Result<Page<'a>, ParseError> {
-    let rows = rows(source, start, options)?;
+    let (rows, parts) = rows(source, start, options)?;
     let header = classify::find_header(&rows);
     let body_start = header.map_or(0, |(h, _)| h + 1);
     let footer_start = classify::find_footer(&rows, body_start);
@@ -28,7 +28,7 @@ pub(crate) fn build<'a>(
     } else {
         classify::is_compact(&rows)
     };
-    let mut items = classify::body(
+    let (mut items, quotes) = classify::body(
         &rows,
         body_start,
         footer_start,
@@ -37,7 +37,7 @@ pub(crate) fn build<'a>(
     );
     let orphans = blockquote::resolve(&rows, &mut items);
 
-    let mut b = Builder::new(source, &rows, options);
+    let mut b = Builder::new(source, &rows, &parts, &quotes, options);
     b.page.span = Span::new(start, source.len());
     b.page.layout = if compact {
         Layout::Compact
@@ -49,23 +49,18 @@ pub(crate) fn build<'a>(
             b.preamble(&rows[..h], compact);
             let row = &rows[h];
             b.page.header = Some(Header {
-                span: row.line.trimmed_span(),
+                span: row.span(),
                 kind,
-                text: Cow::Borrowed(row.line.trimmed()),
+                text: Cow::Borrowed(row.trimmed()),
             });
             if h > 0 {
-                let span = rows[0]
-                    .line
-                    .trimmed_span()
-                    .join(rows[h - 1].line.trimmed_span());
+                let span = rows[0].span().join(rows[h - 1].span());
                 b.diagnose(DiagnosticKind::TextBeforeHeader, span);
             }
         }
         None if rows.is_empty() => {} // An empty page is a valid page.
         None => {
-            let span = rows
-                .first()
-                .map_or(Span::new(start, start), |r| r.line.trimmed_span());
+            let span = rows.first().map_or(Span::new(start, start), |r| r.span());
             b.diagnose(DiagnosticKind::NoHeader, Span::new(span.start, span.start));
         }
     }
@@ -77,13 +72,13 @@ pub(crate) fn build<'a>(
     for &a in &orphans {
         b.diagnose(
             DiagnosticKind::AttributionWithoutQuote,
-            rows[items[a].first].line.trimmed_span(),
+            rows[items[a].first].span(),
         );
     }
     b.items(&items)?;
     if b.page.truncated {
         if let Some(last) = rows.last() {
-            b.diagnose(DiagnosticKind::CutLastElement, last.line.trimmed_span());
+            b.diagnose(DiagnosticKind::CutLastElement, last.span());
         }
     }
     let mut page = b.page;
@@ -96,14 +91,18 @@ pub(crate) fn build<'a>(
     Ok(page)
 }
 
-/// The non-blank lines, with their shapes and the blank lines before them.
+/// The non-blank lines, with their shapes and the blank lines before them,
+/// and the parts their shapes found.
 fn rows<'a>(
     source: &'a str,
     start: usize,
     options: &ParseOptions,
-) -> Result<Vec<Row<'a>>, ParseError> {
+) -> Result<(Vec<Row<'a>>, Parts<'a>), ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
+    let mut parts = Parts::default();
     let mut gap = 0;
+    // The last non-blank line, read again once it is known to be the last.
+    let mut last = None;
     let mut marks = NextByte::new(source, chrome::MARK_END);
     let mut colons = NextByte::new(source, b':');
     let mut hashes = NextByte::new(source, b'#');
@@ -126,15 +125,24 @@ fn rows<'a>(
             gap += 1;
             continue;
         }
-        rows.push(Row::new(line, gap, false, holds(line.span)));
+        let (row, part) = Row::new(line, gap, false, holds(line.span));
+        if let Some(part) = part {
+            parts.set(rows.len(), part);
+        }
+        rows.push(row);
+        last = Some((line, gap));
         gap = 0;
     }
     // Only the last line can be a `Load more updates` cut short.
-    if let Some(last) = rows.last_mut() {
-        let holds = holds(last.line.span);
-        *last = Row::new(last.line, last.gap as usize, true, holds);
+    if let (Some(row), Some((line, gap))) = (rows.last_mut(), last) {
+        let part;
+        (*row, part) = Row::new(line, gap, true, holds(line.span));
+        parts.clear(rows.len() - 1);
+        if let Some(part) = part {
+            parts.set(rows.len() - 1, part);
+        }
     }
-    Ok(rows)
+    Ok((rows, parts))
 }
 
 /// At most how many blocks the items up to the next headline make (each
@@ -173,7 +181,7 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
     match last.shape {
         _ if dangling => true,
         Shape::CutLoadMore => true,
-        Shape::Caption(c) if c.source.is_empty() && caption => true,
+        Shape::Caption { sourced: false, .. } if caption => true,
         Shape::Ad
         | Shape::LoadMore
         | Shape::BackToTop
@@ -187,6 +195,10 @@ fn truncated(rows: &[Row<'_>], items: &[Item]) -> bool {
 struct Builder<'s, 'a> {
     source: &'a str,
     rows: &'s [Row<'a>],
+    /// The parts of the rows' shapes...
+    parts: &'s Parts<'a>,
+    /// ...and of quote rows, as the classifier read them.
+    quotes: &'s Parts<'a>,
     options: &'s ParseOptions,
     page: Page<'a>,
     byline: Option<Byline<'a>>,
@@ -195,10 +207,18 @@ struct Builder<'s, 'a> {
 }
 
 impl<'s, 'a> Builder<'s, 'a> {
-    fn new(source: &'a str, rows: &'s [Row<'a>], options: &'s ParseOptions) -> Self {
+    fn new(
+        source: &'a str,
+        rows: &'s [Row<'a>],
+        parts: &'s Parts<'a>,
+        quotes: &'s Parts<'a>,
+        options: &'s ParseOptions,
+    ) -> Self {
         Builder {
             source,
             rows,
+            parts,
+            quotes,
             options,
             page: Page::empty(source),
             byline: None,
@@ -212,9 +232,8 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn span(&self, item: &Item) -> Span {
         self.rows[item.first]
-            .line
-            .trimmed_span()
-            .join(self.rows[item.last].line.trimmed_span())
+            .span()
+            .join(self.rows[item.last].span())
     }
 
     /// The text of rows `first..=last` joined with `\n`: borrowed when the
@@ -223,15 +242,11 @@ impl<'s, 'a> Builder<'s, 'a> {
     fn text(&self, first: usize, last: usize) -> Text<'a> {
         let rows = &self.rows[first..=last];
         let contiguous = rows.windows(2).all(|w| {
-            let end = w[0].line.span.end;
-            self.source.as_bytes().get(end) == Some(&b'\n')
-                && w[1].line.trimmed_span().start == end + 1
+            let end = w[0].span().end;
+            self.source.as_bytes().get(end) == Some(&b'\n') && w[1].span().start == end + 1
         });
         if contiguous {
-            let (a, b) = (
-                rows[0].line.trimmed_span().start,
-                rows[rows.len() - 1].line.span.end,
-            );
+            let (a, b) = (rows[0].span().start, rows[rows.len() - 1].span().end);
             Cow::Borrowed(&self.source[a..b])
         } else {
             let mut s = String::new();
@@ -239,7 +254,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 if i > 0 {
                     s.push('\n');
                 }
-                s.push_str(r.line.trimmed());
+                s.push_str(r.trimmed());
             }
             Cow::Owned(s)
         }
@@ -250,10 +265,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         for i in 0..rows.len() {
             let ends = i + 1 == rows.len() || compact || rows[i + 1].gap > 0;
             if ends {
-                let span = rows[first]
-                    .line
-                    .trimmed_span()
-                    .join(rows[i].line.trimmed_span());
+                let span = rows[first].span().join(rows[i].span());
                 let text = self.text(first, i);
                 self.page.preamble.push(PreambleBlock { span, text });
                 first = i + 1;
@@ -273,17 +285,14 @@ impl<'s, 'a> Builder<'s, 'a> {
                     _ => FooterKind::Related,
                 };
                 FooterLine {
-                    span: r.line.trimmed_span(),
+                    span: r.span(),
                     kind,
-                    text: Cow::Borrowed(r.line.trimmed()),
+                    text: Cow::Borrowed(r.trimmed()),
                 }
             })
             .collect();
         self.page.has_more = lines.iter().any(|l| l.kind == FooterKind::LoadMore);
-        let span = first
-            .line
-            .trimmed_span()
-            .join(rows[rows.len() - 1].line.trimmed_span());
+        let span = first.span().join(rows[rows.len() - 1].span());
         self.page.footer = Some(Footer { span, lines });
     }
 
@@ -304,7 +313,9 @@ impl<'s, 'a> Builder<'s, 'a> {
             }
             let row = &self.rows[item.first];
             match item.kind {
-                Kind::Byline(marker) => self.byline = Some(self.make_byline(row, marker)),
+                Kind::Byline(marker) => {
+                    self.byline = Some(self.make_byline(item.first, marker));
+                }
                 Kind::Headline => self.start_update(row, blocks_after(&items[k + 1..]))?,
                 Kind::Ad => {
                     let position = match self.page.updates.len() {
@@ -334,9 +345,9 @@ impl<'s, 'a> Builder<'s, 'a> {
                             }
                         }
                     };
-                    let remnant = row.remnant.map(Cow::Borrowed);
+                    let remnant = row.remnant().map(Cow::Borrowed);
                     self.page.ads.push(AdSlot {
-                        span: row.line.trimmed_span(),
+                        span: row.span(),
                         position,
                         remnant,
                     });
@@ -422,7 +433,7 @@ impl<'s, 'a> Builder<'s, 'a> {
     /// Open an update at its headline's row, with room for `blocks` blocks.
     fn start_update(&mut self, row: &Row<'a>, blocks: usize) -> Result<(), ParseError> {
         if self.page.updates.len() >= self.options.max_updates {
-            let span = row.line.trimmed_span();
+            let span = row.span();
             let message = format!("page has more than {} updates", self.options.max_updates);
             return Err(ParseError::new(
                 ErrorKind::TooManyUpdates,
@@ -432,19 +443,19 @@ impl<'s, 'a> Builder<'s, 'a> {
             ));
         }
         let byline = self.byline.take();
-        let span = byline.as_ref().map_or(row.line.trimmed_span(), |b| {
-            b.span.join(row.line.trimmed_span())
-        });
+        let span = byline
+            .as_ref()
+            .map_or(row.span(), |b| b.span.join(row.span()));
         let (label, title) = match row.label() {
             Some((l, t)) => (Some(Cow::Borrowed(l)), t),
-            None => (None, row.text),
+            None => (None, row.text()),
         };
         let headline = Headline {
-            span: row.line.trimmed_span(),
-            text: Cow::Borrowed(row.text),
+            span: row.span(),
+            text: Cow::Borrowed(row.text()),
             label,
             title: Cow::Borrowed(title),
-            remnant: row.remnant.map(Cow::Borrowed),
+            remnant: row.remnant().map(Cow::Borrowed),
         };
         self.named = None;
         self.page.updates.push(Update {
@@ -466,11 +477,30 @@ impl<'s, 'a> Builder<'s, 'a> {
         }
     }
 
-    fn make_byline(&self, row: &Row<'a>, marker: BylineMarker) -> Byline<'a> {
+    /// The text part of row `i` (see [`Part::Text`]), if it has one.
+    fn text_part(&self, i: usize) -> Option<&'a str> {
+        match self.parts.get(i) {
+            Some(Part::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The target part of row `i` (see [`Part::Target`]), if it has one.
+    fn target_part(&self, i: usize) -> Option<&'a str> {
+        match self.parts.get(i) {
+            Some(Part::Target(target)) => target,
+            _ => None,
+        }
+    }
+
+    fn make_byline(&self, i: usize, marker: BylineMarker) -> Byline<'a> {
+        let row = &self.rows[i];
         let text = match (marker, row.shape) {
-            (BylineMarker::Numbered, Shape::Numbered(t)) => t,
-            (BylineMarker::Dash, _) => row.text.trim_start_matches('-').trim_start(),
-            _ => row.text,
+            (BylineMarker::Numbered, Shape::Numbered) => {
+                self.text_part(i).unwrap_or_else(|| row.text())
+            }
+            (BylineMarker::Dash, _) => row.text().trim_start_matches('-').trim_start(),
+            _ => row.text(),
         };
         let kind = match byline::named(text) {
             byline::Named::Empty => BylineKind::Empty,
@@ -488,25 +518,25 @@ impl<'s, 'a> Builder<'s, 'a> {
             }),
         };
         Byline {
-            span: row.line.trimmed_span(),
+            span: row.span(),
             marker,
             text: Cow::Borrowed(text),
             kind,
-            remnant: row.remnant.map(Cow::Borrowed),
+            remnant: row.remnant().map(Cow::Borrowed),
         }
     }
 
     fn list_item(&self, item: &Item) -> ListItem<'a> {
         let row = &self.rows[item.first];
-        let (marker, text) = match row.shape {
-            Shape::Bullet(m, t) => (m, t),
+        let (marker, text) = match (row.shape, self.text_part(item.first)) {
+            (Shape::Bullet(marker), Some(text)) => (marker, text),
             _ => (
                 ListMarker::Dash,
-                row.text.trim_start_matches('-').trim_start(),
+                row.text().trim_start_matches('-').trim_start(),
             ),
         };
         ListItem {
-            span: row.line.trimmed_span(),
+            span: row.span(),
             marker,
             text: Cow::Borrowed(text),
         }
@@ -514,13 +544,13 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn attribution(&mut self, item: &Item) -> Attribution<'a> {
         let row = &self.rows[item.first];
-        let source = match row.shape {
-            Shape::Dashed(_, s) => s,
-            _ => row.text,
+        let source = match (row.shape, self.text_part(item.first)) {
+            (Shape::Dashed(_), Some(source)) => source,
+            _ => row.text(),
         };
         Attribution {
-            span: row.line.trimmed_span(),
-            text: Cow::Borrowed(row.line.trimmed()),
+            span: row.span(),
+            text: Cow::Borrowed(row.trimmed()),
             source: Cow::Borrowed(source),
         }
     }
@@ -531,35 +561,35 @@ impl<'s, 'a> Builder<'s, 'a> {
         match item.kind {
             Kind::Caption => {
                 let alt =
-                    (item.first < item.last).then(|| Cow::Borrowed(self.rows[item.first].text));
-                let (description, credit) = match row.shape {
-                    Shape::Caption(c) => (
+                    (item.first < item.last).then(|| Cow::Borrowed(self.rows[item.first].text()));
+                let (description, credit) = match (row.shape, self.parts.get(item.last)) {
+                    (Shape::Caption { .. }, Some(Part::Caption(c))) => (
                         c.description,
                         Some(Credit {
                             kind: c.kind,
                             source: Cow::Borrowed(c.source),
                         }),
                     ),
-                    _ => (row.text, None),
+                    _ => (row.text(), None),
                 };
                 if credit.as_ref().is_some_and(|c| c.source.is_empty()) {
-                    self.diagnose(
-                        DiagnosticKind::CaptionWithoutSource,
-                        row.line.trimmed_span(),
-                    );
+                    self.diagnose(DiagnosticKind::CaptionWithoutSource, row.span());
                 }
                 Block::Caption(Caption {
                     span,
                     alt,
-                    text: Cow::Borrowed(row.line.trimmed()),
+                    text: Cow::Borrowed(row.trimmed()),
                     description: Cow::Borrowed(description),
                     credit,
                 })
             }
             Kind::Quote => {
                 let open = self.open_family();
-                let parts = row.quote_parts(open);
-                let quoted = parts.map_or(row.text, |p| p.quoted);
+                let parts = match self.quotes.get(item.last) {
+                    Some(Part::Quote(after, parts)) if after == open => parts,
+                    _ => quote::parts(row.text(), open),
+                };
+                let quoted = parts.map_or(row.text(), |p| p.quoted);
                 let rest = parts.and_then(|p| p.rest);
                 let continues = parts.is_some_and(|p| p.continues);
                 let speaker = rest.and_then(quote::speaker).map(|name| {
@@ -591,29 +621,29 @@ impl<'s, 'a> Builder<'s, 'a> {
             }
             Kind::Report => {
                 let reporter = match row.shape {
-                    Shape::Report(r) => r,
+                    Shape::Report => self.target_part(item.last),
                     _ => None,
                 };
                 Block::Report(Report {
                     span,
-                    text: Cow::Borrowed(row.line.trimmed()),
+                    text: Cow::Borrowed(row.trimmed()),
                     reporter: reporter.map(Cow::Borrowed),
                 })
             }
             Kind::CrossRef => {
                 let target = match row.shape {
-                    Shape::CrossRef(t) => t,
+                    Shape::CrossRef => self.target_part(item.last),
                     _ => None,
                 };
                 Block::CrossRef(CrossRef {
                     span,
-                    text: Cow::Borrowed(row.line.trimmed()),
+                    text: Cow::Borrowed(row.trimmed()),
                     target: target.map(Cow::Borrowed),
                 })
             }
             Kind::Subheading => Block::Subheading(Subheading {
                 span,
-                text: Cow::Borrowed(row.line.trimmed()),
+                text: Cow::Borrowed(row.trimmed()),
             }),
             _ => Block::Paragraph(Paragraph {
                 span,

@@ -51,12 +51,14 @@ use crate::grammar::attribution::{self, Dash};
 use crate::grammar::caption::{self, CaptionLine};
 use crate::grammar::{byline, chrome, crossref, headline, list, quote, report, words};
 use crate::lines::Line;
-use crate::{HeaderKind, ListMarker};
+use crate::{HeaderKind, ListMarker, Span};
 use std::cell::OnceCell;
 
-/// What one non-blank line looks like on its own.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Shape<'a> {
+/// What one non-blank line looks like on its own. The parts a shape found
+/// (a byline's name, a caption's credit, ...) are kept beside the rows, in
+/// [`Parts`]: most rows have none, and a page keeps a row a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
     Live,
     Count,
     Latest,
@@ -65,12 +67,18 @@ pub(crate) enum Shape<'a> {
     CutLoadMore,
     Ad,
     LoneDash,
-    Numbered(&'a str),
-    Dashed(Dash, &'a str),
-    Bullet(ListMarker, &'a str),
-    Caption(CaptionLine<'a>),
-    CrossRef(Option<&'a str>),
-    Report(Option<&'a str>),
+    /// `  1. Name`: a numbered byline.
+    Numbered,
+    /// `- text` or `– Name`.
+    Dashed(Dash),
+    Bullet(ListMarker),
+    /// A line with a credit, and which of its parts are there.
+    Caption {
+        described: bool,
+        sourced: bool,
+    },
+    CrossRef,
+    Report,
     Plain,
 }
 
@@ -90,19 +98,27 @@ pub(crate) struct Holds {
 // A row's word count fits its byte.
 const _: () = assert!(headline::MAX_WORDS < u8::MAX as usize);
 
-/// A non-blank line with its shape.
+// A page keeps a row a non-blank line (nine a kilobyte on the bench page):
+// the rows of a 100 MB page take 43 MB at this size.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Row<'_>>() <= 48);
+
+/// A non-blank line with its shape: 48 bytes, as a page keeps one a line.
 #[derive(Debug, Clone)]
 pub(crate) struct Row<'a> {
-    pub line: Line<'a>,
+    /// The line, without leading and trailing white space.
+    trimmed: &'a str,
+    /// Where `trimmed` starts in the source.
+    start: usize,
+    /// Where the element's text starts in `trimmed`: after a link remnant
+    /// glued before the element (and the space after it), else 0.
+    text_at: usize,
     /// Blank lines between this row and the previous non-blank one (at
-    /// most `u32::MAX`: rules only ask whether there are any). Small, like
-    /// the word count below, because a page keeps a row a line.
+    /// most `u32::MAX`: rules only ask whether there are any).
     pub gap: u32,
-    /// A link remnant glued before the element.
-    pub remnant: Option<&'a str>,
-    /// The element's text: trimmed, remnant removed.
-    pub text: &'a str,
-    pub shape: Shape<'a>,
+    pub shape: Shape,
+    /// Whether the line had a terminator.
+    terminated: bool,
     /// Whether the line holds a colon.
     colon: bool,
     /// Whether the text holds a `#`.
@@ -110,24 +126,22 @@ pub(crate) struct Row<'a> {
     /// For a plain row short enough to be a headline, its words (counted up
     /// to [`headline::MAX_WORDS`] + 1).
     words: Option<u8>,
-    /// For a plain row, whether it has a headline's shape: read only by the
-    /// rules that ask (many rows are decided by cheaper facts first), and
-    /// then found once.
-    headline: OnceCell<Option<headline::Fit>>,
-    /// The quote parts of a quote row, with the open quotation they were
-    /// read after: the classifier reads them, and the builder reads the
-    /// same again.
-    quote: OnceCell<QuoteRead<'a>>,
+    /// For a plain row, how it ends if it has a headline's shape: read only
+    /// by the rules that ask (many rows are decided by cheaper facts
+    /// first), and then found once.
+    headline: OnceCell<Option<headline::Ending>>,
 }
-
-/// [`quote::parts`] of a row's text after an open quotation of a family.
-type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
 
 impl<'a> Row<'a> {
     /// The row of a line, and what it holds. Inlined where the rows are
     /// built, so that a row is written in place rather than copied.
     #[inline(always)]
-    pub fn new(line: Line<'a>, gap: usize, last: bool, holds: Holds) -> Row<'a> {
+    pub fn new(
+        line: Line<'a>,
+        gap: usize,
+        last: bool,
+        holds: Holds,
+    ) -> (Row<'a>, Option<Part<'a>>) {
         let trimmed = line.trimmed();
         // A link remnant is glued only before an element that starts an
         // update (a byline, an ad slot, a headline); before anything else
@@ -137,47 +151,62 @@ impl<'a> Row<'a> {
         } else {
             None
         };
-        let (remnant, text, (shape, words)) = match remnant {
-            Some((r, t)) => match shape_of(t, t, last, holds.colon) {
+        let (text, (shape, part, words)) = match remnant {
+            Some((_, t)) => match shape_of(t, t, last, holds.colon) {
                 s @ (
-                    Shape::Ad | Shape::Plain | Shape::Numbered(_) | Shape::Dashed(Dash::Hyphen, _),
-                    _,
-                ) => (Some(r), t, s),
-                _ => (
-                    None,
-                    trimmed,
-                    shape_of(line.text, trimmed, last, holds.colon),
-                ),
+                    Shape::Ad | Shape::Plain | Shape::Numbered | Shape::Dashed(Dash::Hyphen),
+                    ..,
+                ) => (t, s),
+                _ => (trimmed, shape_of(line.text, trimmed, last, holds.colon)),
             },
             // Indentation matters for bylines, so they read the untrimmed line.
-            None => (
-                None,
-                trimmed,
-                shape_of(line.text, trimmed, last, holds.colon),
-            ),
+            None => (trimmed, shape_of(line.text, trimmed, last, holds.colon)),
         };
-        Row {
-            line,
+        let row = Row {
+            trimmed,
+            start: line.trimmed_span().start,
+            // The text is what is left of the trimmed line.
+            text_at: trimmed.len() - text.len(),
             gap: u32::try_from(gap).unwrap_or(u32::MAX),
-            remnant,
-            text,
             shape,
+            terminated: line.terminated,
             colon: holds.colon,
             // The line's `#` may stand in the remnant split off.
             hash: holds.hash && words::has_byte(text, b'#'),
             words: words.map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
             headline: OnceCell::new(),
-            quote: OnceCell::new(),
-        }
+        };
+        (row, part)
+    }
+
+    /// The line without leading and trailing white space.
+    pub fn trimmed(&self) -> &'a str {
+        self.trimmed
+    }
+
+    /// The span of [`Row::trimmed`].
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.trimmed.len())
+    }
+
+    /// The element's text: trimmed, remnant removed.
+    pub fn text(&self) -> &'a str {
+        self.trimmed.get(self.text_at..).unwrap_or_default()
+    }
+
+    /// A link remnant glued before the element (`… ›`).
+    pub fn remnant(&self) -> Option<&'a str> {
+        let before = self.trimmed.get(..self.text_at).unwrap_or_default();
+        (!before.is_empty()).then(|| before.trim_end())
     }
 
     /// Whether the text ends on this row in the middle of an element: no
     /// line end, and no sentence or quotation closed.
     pub fn is_cut(&self) -> bool {
         let complete = self
-            .text
+            .text()
             .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
-        !self.line.terminated && !complete
+        !self.terminated && !complete
     }
 
     fn is_plain(&self) -> bool {
@@ -185,36 +214,67 @@ impl<'a> Row<'a> {
     }
 
     /// Whether a plain row has a headline's shape (see
-    /// [`headline::shape_counted`]). Found on the first call.
+    /// [`headline::shape_counted`], whose fit has the words it is given).
+    /// Found on the first call.
     fn fit(&self) -> Option<headline::Fit> {
-        *self.headline.get_or_init(|| {
-            self.words
-                .and_then(|n| headline::shape_counted(self.text, usize::from(n), self.hash))
-        })
-    }
-
-    /// [`quote::parts`] of the row's text after `open`: read once for the
-    /// first `open` asked about.
-    pub fn quote_parts(&self, open: Option<quote::Family>) -> Option<quote::QuoteParts<'a>> {
-        let (read_after, parts) = *self
-            .quote
-            .get_or_init(|| (open, quote::parts(self.text, open)));
-        if read_after == open {
-            parts
-        } else {
-            quote::parts(self.text, open)
-        }
+        let words = usize::from(self.words?);
+        let ending = self.headline.get_or_init(|| {
+            headline::shape_counted(self.text(), words, self.hash).map(|f| f.ending)
+        });
+        ending.map(|ending| headline::Fit { ending, words })
     }
 
     /// The label split off the row's text (see [`headline::label`]): only
     /// a line with a colon has one.
     pub fn label(&self) -> Option<(&'a str, &'a str)> {
-        self.colon.then(|| headline::label(self.text)).flatten()
+        self.colon.then(|| headline::label(self.text())).flatten()
     }
 
     /// The headline shape of a plain row.
     fn headline_shape(&self) -> Option<headline::Ending> {
         self.fit().map(|f| f.ending)
+    }
+}
+
+/// The parts of a row's element that its shape found (a byline's name, a
+/// caption's credit, ...), for the builder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Part<'a> {
+    /// A numbered byline's name, a dashed line's source, a bullet's text.
+    Text(&'a str),
+    Caption(CaptionLine<'a>),
+    /// A cross-reference's target, a report pointer's reporter.
+    Target(Option<&'a str>),
+    /// The parts of a quote row, read after an open quotation of a family.
+    Quote(Option<quote::Family>, Option<quote::QuoteParts<'a>>),
+}
+
+/// The parts of the rows that have some, by row: kept beside the rows, as
+/// most rows have none and a page keeps a row a line.
+#[derive(Debug, Default)]
+pub(crate) struct Parts<'a> {
+    /// In row order.
+    by_row: Vec<(usize, Part<'a>)>,
+}
+
+impl<'a> Parts<'a> {
+    /// Set the part of row `row`, at or after the last row set.
+    pub fn set(&mut self, row: usize, part: Part<'a>) {
+        self.clear(row);
+        self.by_row.push((row, part));
+    }
+
+    /// Forget the part of row `row`, the last row set.
+    pub fn clear(&mut self, row: usize) {
+        if self.by_row.last().is_some_and(|&(r, _)| r == row) {
+            self.by_row.pop();
+        }
+    }
+
+    /// The part of row `row`, if it has one.
+    pub fn get(&self, row: usize) -> Option<Part<'a>> {
+        let at = self.by_row.binary_search_by_key(&row, |&(r, _)| r).ok()?;
+        self.by_row.get(at).map(|&(_, part)| part)
     }
 }
 
@@ -229,51 +289,59 @@ const SHORT_LEN: usize = 320;
 /// and for a line short
 /// enough to be a headline or a report pointer its words, counted up to
 /// [`headline::MAX_WORDS`] + 1 (both limits are read from the one count).
-fn shape_of<'a>(raw: &'a str, t: &'a str, last: bool, colon: bool) -> (Shape<'a>, Option<usize>) {
+fn shape_of<'a>(
+    raw: &'a str,
+    t: &'a str,
+    last: bool,
+    colon: bool,
+) -> (Shape, Option<Part<'a>>, Option<usize>) {
     // The cheapest tests first, and only on lines short enough to pass them.
     if t.len() <= CHROME_LEN {
         if let Some(shape) = chrome_shape(t, last) {
-            return (shape, None);
+            return (shape, None, None);
         }
     }
     if raw.starts_with(' ') {
-        if let Some(text) = byline::numbered(raw) {
-            return (Shape::Numbered(text), None);
+        if let Some(name) = byline::numbered(raw) {
+            return (Shape::Numbered, Some(Part::Text(name)), None);
         }
     }
     if t.starts_with(['•', '·']) {
         if let Some((marker, text)) = list::bullet(t) {
-            let shape = match report::report(text) {
-                Some(reporter) => Shape::Report(reporter),
-                None => Shape::Bullet(marker, text),
+            return match report::report(text) {
+                Some(reporter) => (Shape::Report, Some(Part::Target(reporter)), None),
+                None => (Shape::Bullet(marker), Some(Part::Text(text)), None),
             };
-            return (shape, None);
         }
     }
     if t.starts_with(['-', '–', '—']) {
         if let Some((dash, source)) = attribution::dashed(t) {
-            return (Shape::Dashed(dash, source), None);
+            return (Shape::Dashed(dash), Some(Part::Text(source)), None);
         }
     }
     // A caption's credit (`Credit:`, `Video: `) has a colon.
     if let Some(c) = colon.then(|| caption::caption(t)).flatten() {
-        return (Shape::Caption(c), None);
+        let shape = Shape::Caption {
+            described: !c.description.is_empty(),
+            sourced: !c.source.is_empty(),
+        };
+        return (shape, Some(Part::Caption(c)), None);
     }
     if t.len() > SHORT_LEN {
-        return (Shape::Plain, None);
+        return (Shape::Plain, None, None);
     }
     if let Some(target) = crossref::crossref(t) {
-        return (Shape::CrossRef(target), None);
+        return (Shape::CrossRef, Some(Part::Target(target)), None);
     }
     let n = words::count_up_to(t, headline::MAX_WORDS);
     match report::report_counted(t, n) {
-        Some(reporter) => (Shape::Report(reporter), None),
-        None => (Shape::Plain, Some(n)),
+        Some(reporter) => (Shape::Report, Some(Part::Target(reporter)), None),
+        None => (Shape::Plain, None, Some(n)),
     }
 }
 
 /// Header, count line, footer, ad slot, lone dash.
-fn chrome_shape(t: &str, last: bool) -> Option<Shape<'static>> {
+fn chrome_shape(t: &str, last: bool) -> Option<Shape> {
     if chrome::is_ad(t) {
         return Some(Shape::Ad);
     }
@@ -366,13 +434,13 @@ pub(crate) fn find_footer(rows: &[Row<'_>], from: usize) -> usize {
 
 /// Classify the body rows `rows[start..end]` into items, stopping after
 /// `max_headlines + 1` headlines (the caller reports the excess).
-pub(crate) fn body(
-    rows: &[Row<'_>],
+pub(crate) fn body<'a>(
+    rows: &[Row<'a>],
     start: usize,
     end: usize,
     compact: bool,
     max_headlines: usize,
-) -> Vec<Item> {
+) -> (Vec<Item>, Parts<'a>) {
     let mut c = Classifier {
         rows: &rows[..end],
         compact,
@@ -381,13 +449,14 @@ pub(crate) fn body(
         expect: Expect::Headline,
         social: false,
         open_quote: None,
+        quotes: Parts::default(),
         headlines: 0,
     };
     let mut i = start;
     while i < end && c.headlines <= max_headlines {
         i = c.row(i);
     }
-    c.items
+    (c.items, c.quotes)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,6 +478,8 @@ struct Classifier<'r, 'a> {
     social: bool,
     /// The family of a quotation still open at the end of the last quote.
     open_quote: Option<quote::Family>,
+    /// The parts of the quote rows, for the builder.
+    quotes: Parts<'a>,
     /// Headlines so far.
     headlines: usize,
 }
@@ -437,7 +508,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
 
     /// The last line of an item: what a following line is weighed against.
     fn item_text(&self, item: &Item) -> &'a str {
-        self.rows[item.last].text
+        self.rows[item.last].text()
     }
 
     /// Classify row `i`; gives the next row to read.
@@ -458,7 +529,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
                 };
                 return i + 1;
             }
-            Shape::Numbered(_) if !self.byline_pending(expect) => {
+            Shape::Numbered if !self.byline_pending(expect) => {
                 self.push(Kind::Byline(crate::BylineMarker::Numbered), i, i);
                 self.expect = Expect::Headline;
                 return i + 1;
@@ -474,9 +545,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             } else if self.is_region_byline(i) {
                 self.push(Kind::Byline(crate::BylineMarker::Bare), i, i);
                 self.expect = Expect::Headline;
-            } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen, _))
-                && self.headline_follows(i)
-            {
+            } else if matches!(row.shape, Shape::Dashed(Dash::Hyphen)) && self.headline_follows(i) {
                 self.push(Kind::Byline(crate::BylineMarker::Dash), i, i);
                 self.expect = Expect::Headline;
             } else {
@@ -485,12 +554,12 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return i + 1;
         }
         match row.shape {
-            Shape::Bullet(marker, _) => self.push(Kind::ListItem(marker), i, i),
-            Shape::Caption(_) => self.push(Kind::Caption, i, i),
-            Shape::CrossRef(_) => self.push(Kind::CrossRef, i, i),
-            Shape::Report(_) => self.push(Kind::Report, i, i),
-            Shape::Dashed(Dash::Long, _) => self.push(Kind::Attribution, i, i),
-            Shape::Dashed(Dash::Hyphen, _) => self.dashed(i),
+            Shape::Bullet(marker) => self.push(Kind::ListItem(marker), i, i),
+            Shape::Caption { .. } => self.push(Kind::Caption, i, i),
+            Shape::CrossRef => self.push(Kind::CrossRef, i, i),
+            Shape::Report => self.push(Kind::Report, i, i),
+            Shape::Dashed(Dash::Long) => self.push(Kind::Attribution, i, i),
+            Shape::Dashed(Dash::Hyphen) => self.dashed(i),
             Shape::Plain => return self.plain(i, expect),
             _ => self.push(Kind::Paragraph, i, i),
         }
@@ -512,7 +581,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
     /// A `- text` line: list item, attribution or byline, by context.
     fn dashed(&mut self, i: usize) {
         let prev = self.items.last().copied();
-        let prev_text = prev.map(|p| self.rows[p.last].text).unwrap_or("");
+        let prev_text = prev.map(|p| self.rows[p.last].text()).unwrap_or("");
         let listy = match prev.map(|p| p.kind) {
             Some(Kind::ListItem(_) | Kind::Subheading) => true,
             Some(Kind::Paragraph) => prev_text.ends_with([':', ';']),
@@ -521,7 +590,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let after_text = matches!(prev.map(|p| p.kind), Some(Kind::Paragraph | Kind::Quote));
         // A list item keeps only the text after its dash: with a link
         // remnant glued in front, the line stays a paragraph, which keeps it.
-        if listy && self.rows[i].remnant.is_some() {
+        if listy && self.rows[i].remnant().is_some() {
             self.push(Kind::Paragraph, i, i);
         } else if listy {
             self.push(Kind::ListItem(ListMarker::Dash), i, i);
@@ -554,8 +623,8 @@ impl<'r, 'a> Classifier<'r, 'a> {
     fn is_region_byline(&self, i: usize) -> bool {
         let row = &self.rows[i];
         row.is_plain()
-            && row.remnant.is_none()
-            && byline::is_region(row.text)
+            && row.remnant().is_none()
+            && byline::is_region(row.text())
             && self.headline_follows(i)
             && !self
                 .rows
@@ -580,7 +649,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             }
         }
         // What follows a link remnant starts an update.
-        if row.remnant.is_some() {
+        if row.remnant().is_some() {
             return self.headline(i);
         }
         // Alt text glued above its caption.
@@ -602,22 +671,25 @@ impl<'r, 'a> Classifier<'r, 'a> {
             }
         }
         // Quotations (a wholly or partly quoted headline aside).
-        let quoted = quote::opening(row.text).is_some();
-        let continued = self.open_quote.is_some() && quote::continuation(row.text).is_some();
+        let quoted = quote::opening(row.text()).is_some();
+        let continued = self.open_quote.is_some() && quote::continuation(row.text()).is_some();
         if continued || (quoted && row.headline_shape().is_none()) {
-            let parts = row.quote_parts(self.open_quote);
+            let parts = quote::parts(row.text(), self.open_quote);
+            self.quotes.set(i, Part::Quote(self.open_quote, parts));
             self.push(Kind::Quote, i, i);
-            self.open_quote = parts
-                .filter(|p| p.continues)
-                .and_then(|_| quote::opening(row.text).map(|(f, _)| f).or(self.open_quote));
+            self.open_quote = parts.filter(|p| p.continues).and_then(|_| {
+                quote::opening(row.text())
+                    .map(|(f, _)| f)
+                    .or(self.open_quote)
+            });
             return i + 1;
         }
-        if row.hash || headline::is_avatar(row.text) {
+        if row.hash || headline::is_avatar(row.text()) {
             self.social = true;
             self.push(Kind::Paragraph, i, i);
             return i + 1;
         }
-        if row.text.ends_with(['.', '?']) {
+        if row.text().ends_with(['.', '?']) {
             self.social = false;
         }
         let Some(fit) = row.fit() else {
@@ -634,7 +706,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
             self.expect = Expect::Headline;
             return i + 1;
         }
-        if headline::is_date_counted(row.text, fit.words) || self.heads_list(i) {
+        if headline::is_date_counted(row.text(), fit.words) || self.heads_list(i) {
             self.push(Kind::Subheading, i, i);
             return i + 1;
         }
@@ -657,14 +729,14 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let (row, Some(next)) = (&self.rows[i], self.rows.get(i + 1)) else {
             return false;
         };
-        let short = words::at_most(row.text, 8) && !row.text.ends_with(['.', ':', ';', ',']);
-        if !short || row.remnant.is_some() {
+        let short = words::at_most(row.text(), 8) && !row.text().ends_with(['.', ':', ';', ',']);
+        if !short || row.remnant().is_some() {
             return false;
         }
         match next.shape {
             // A credit alone under the line: on a spaced page, where lines
             // glue only within an element, the line is its caption text.
-            Shape::Caption(c) => !c.description.is_empty() || c.source.is_empty() || !self.compact,
+            Shape::Caption { described, sourced } => described || !sourced || !self.compact,
             Shape::Plain if !self.compact => {
                 // A third plain line glued on makes the three one paragraph;
                 // an element of another shape glued on does not count.
@@ -673,10 +745,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
                     .get(i + 2)
                     .is_some_and(|r| r.gap == 0 && r.is_plain());
                 let caption_like =
-                    words::at_most(next.text, 16) && !next.text.ends_with(['.', ':', ';']);
+                    words::at_most(next.text(), 16) && !next.text().ends_with(['.', ':', ';']);
                 !after_glued
                     && caption_like
-                    && words::overlap(&words::content(row.text), next.text, false, 1) > 0
+                    && words::overlap(&words::content(row.text()), next.text(), false, 1) > 0
             }
             _ => false,
         }
@@ -688,10 +760,10 @@ impl<'r, 'a> Classifier<'r, 'a> {
     fn heads_list(&self, i: usize) -> bool {
         let row = &self.rows[i];
         let is_list =
-            |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen, _));
+            |r: &Row<'_>| matches!(r.shape, Shape::Bullet(..) | Shape::Dashed(Dash::Hyphen));
         self.rows.get(i + 1).is_some_and(is_list)
-            && !row.text.ends_with([':', ';'])
-            && (words::at_most(row.text, 4) || !words::has_proper_noun(row.text))
+            && !row.text().ends_with([':', ';'])
+            && (words::at_most(row.text(), 4) || !words::has_proper_noun(row.text()))
     }
 
     /// Whether row `j` could start an update of its own: plain, shaped like
@@ -703,15 +775,16 @@ impl<'r, 'a> Classifier<'r, 'a> {
         // Glue to the next line matters only where it makes one element of
         // the two (a paragraph's lines, an alt text and its caption).
         let glued = |n: &Row<'_>| {
-            n.gap == 0 && (n.is_plain() || matches!(n.shape, Shape::Caption(_)) && self.is_alt(j))
+            n.gap == 0
+                && (n.is_plain() || matches!(n.shape, Shape::Caption { .. }) && self.is_alt(j))
         };
         // A line after a link remnant starts an update whatever its glue.
         let alone = self.compact
-            || r.remnant.is_some()
+            || r.remnant().is_some()
             || (r.gap > 0 && !self.rows.get(j + 1).is_some_and(glued));
         alone
             && r.headline_shape() == Some(headline::Ending::Open)
-            && !headline::is_date(r.text)
+            && !headline::is_date(r.text())
             && !self.heads_list(j)
     }
 
@@ -726,18 +799,18 @@ impl<'r, 'a> Classifier<'r, 'a> {
             out.boundary = true;
             return out;
         };
-        out.credit_next = matches!(next.shape, Shape::Caption(c) if !c.source.is_empty());
+        out.credit_next = matches!(next.shape, Shape::Caption { sourced: true, .. });
         out.boundary = match next.shape {
-            Shape::Ad | Shape::Numbered(_) => true,
+            Shape::Ad | Shape::Numbered => true,
             Shape::Plain => self.standalone_candidate(i + 1),
             _ => false,
         };
         for (j, r) in self.rows.iter().enumerate().skip(i + 1).take(6) {
             match r.shape {
-                Shape::Caption(_) | Shape::Report(_) => continue,
+                Shape::Caption { .. } | Shape::Report => continue,
                 Shape::Plain if self.heads_list(j) => continue,
                 Shape::Plain | Shape::Bullet(..) => {
-                    out.text = Some(r.text);
+                    out.text = Some(r.text());
                     break;
                 }
                 _ => break,
@@ -749,7 +822,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
     /// Weigh a headline-shaped body line against its neighbours (rule 5).
     fn weigh(&self, i: usize, fit: headline::Fit, quoted: bool) -> Kind {
         let row = &self.rows[i];
-        let text = row.text;
+        let text = row.text();
         if row.label().is_some() {
             return Kind::Headline;
         }
@@ -868,6 +941,22 @@ mod tests {
     /// The roles of a page's lines, as `(line, role)`.
     fn roles(page: &str) -> Vec<(usize, Role)> {
         outline(page).iter().map(|r| (r.line, r.role)).collect()
+    }
+
+    #[test]
+    fn a_row_has_the_last_part_set_for_it_and_others_none() {
+        use super::{Part, Parts};
+        let mut parts = Parts::default();
+        parts.set(2, Part::Text("Fenwick"));
+        parts.set(5, Part::Target(None));
+        // The last row is read again once known to be the last.
+        parts.set(5, Part::Text("Kelford"));
+        assert_eq!(parts.get(2), Some(Part::Text("Fenwick")));
+        assert_eq!(parts.get(5), Some(Part::Text("Kelford")));
+        assert_eq!(parts.get(3), None);
+        parts.clear(5);
+        assert_eq!(parts.get(5), None);
+        assert_eq!(parts.get(2), Some(Part::Text("Fenwick")));
     }
 
     #[test]
