@@ -29,6 +29,10 @@ use criterion::{
 use liveupdates::merge::{merge, Snapshot, Timeline};
 use std::time::Duration;
 
+/// The same allocator as the parse benches (see there why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small fixed generator, so the page is the same every run.
 pub struct Rng(pub u64);
 

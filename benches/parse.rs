@@ -20,6 +20,16 @@ use criterion::{
 };
 use std::time::Duration;
 
+/// The benches time the parser, not the C library's allocator: glibc's
+/// malloc gives freed memory back to the system past thresholds that move
+/// with what was freed before, and the next parse faults it back in, so the
+/// same code timed after a different history differs by half (a 2 MB page:
+/// 4.1 or 6.5 ms), and a 100 MB page spends more in page faults than in
+/// parsing. mimalloc keeps freed memory for reuse, as a long-running
+/// archiver's allocator would. The README gives both allocators' numbers.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 use common::{lines_trim, live_page, memchr_lines, Pathology, KB, MB, SEEDS};
 
