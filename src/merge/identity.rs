@@ -57,8 +57,9 @@ pub(crate) fn block_texts<'b>(block: &'b Block<'_>, f: &mut impl FnMut(&'b str))
 }
 
 /// What identity looks at in one version, in one allocation: the hashes of
-/// the headline's distinct normalised words (sorted), then the body's, then
-/// the lookup keys (sorted; versions sharing one are compared).
+/// the headline's distinct normalised words, then the body's (each a set:
+/// see [`distinct`]), then the lookup keys (a set too; versions sharing one
+/// are compared).
 #[derive(Debug, Clone)]
 pub(crate) struct Features {
     data: Box<[u64]>,
@@ -81,6 +82,9 @@ const BLOCK_KEY_WORDS: usize = 4;
 /// The most keys a version has: its blocks', the headline's, the body's,
 /// and the sketches' (2 + 4).
 const MAX_KEYS: usize = BLOCK_KEYS + 8;
+
+// The keys make a small set (see [`distinct`]).
+const _: () = assert!(MAX_KEYS <= SMALL_SET);
 
 impl Features {
     /// The features of one version. Each word is hashed once, and no text
@@ -114,14 +118,14 @@ impl Features {
         sketch::<4>(&mut keys, KEY_BODY_SKETCH, body, 3);
         // The word sets, in place: the sequences are no longer needed.
         let (head, body) = data.split_at_mut(head_end);
-        let head_len = sort_set(head);
-        let body_len = sort_set(body);
+        let head_len = distinct(head);
+        let body_len = distinct(body);
         data.copy_within(head_end..head_end + body_len, head_len);
         data.truncate(head_len + body_len);
         if body_len >= options.min_body_words {
             keys.push(body_key);
         }
-        data.extend_from_slice(keys.sorted_set());
+        data.extend_from_slice(keys.set());
         Features {
             data: data.into_boxed_slice(),
             body_at: head_len as u32,
@@ -129,18 +133,18 @@ impl Features {
         }
     }
 
-    /// The headline's word set.
+    /// The headline's word set (see [`distinct`]).
     fn head(&self) -> &[u64] {
         self.data.get(..self.body_at as usize).unwrap_or_default()
     }
 
-    /// The body's word set.
+    /// The body's word set (see [`distinct`]).
     fn body(&self) -> &[u64] {
         let range = self.body_at as usize..self.keys_at as usize;
         self.data.get(range).unwrap_or_default()
     }
 
-    /// The lookup keys, sorted.
+    /// The lookup keys, each once, in no order.
     pub(crate) fn keys(&self) -> &[u64] {
         self.data.get(self.keys_at as usize..).unwrap_or_default()
     }
@@ -161,10 +165,10 @@ impl Keys {
         }
     }
 
-    /// The keys, sorted, each once.
-    fn sorted_set(&mut self) -> &[u64] {
+    /// The keys, each once.
+    fn set(&mut self) -> &[u64] {
         let keys = self.keys.get_mut(..self.len).unwrap_or_default();
-        let len = sort_set(keys);
+        let len = distinct(keys);
         keys.get(..len).unwrap_or_default()
     }
 }
@@ -245,8 +249,53 @@ impl<const N: usize> Smallest<N> {
     }
 }
 
-/// The size of the intersection of two sorted sets.
+/// The most words a set is kept unsorted in: a version's sets are made
+/// once and compared only with the few versions sharing a key, so the
+/// distinct words of a small set are found with a table on the stack
+/// ([`SmallTable`]) rather than by sorting. A larger set is sorted.
+const SMALL_SET: usize = 64;
+
+/// Move the distinct hashes of `hashes` to the front (in the order first
+/// met, or sorted if there are more than [`SMALL_SET`] hashes); gives how
+/// many there are.
+fn distinct(hashes: &mut [u64]) -> usize {
+    if hashes.len() > SMALL_SET {
+        return sort_set(hashes);
+    }
+    let mut table = SmallTable::default();
+    let mut len = 0;
+    for i in 0..hashes.len() {
+        let h = hashes[i];
+        let slot = table.slot(hashes, h);
+        if table.is_empty(slot) {
+            hashes[len] = h;
+            table.fill(slot, len);
+            len += 1;
+        }
+    }
+    len
+}
+
+/// The size of the intersection of two sets made by [`distinct`].
 fn overlap(a: &[u64], b: &[u64]) -> usize {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() > SMALL_SET {
+        // Both are large, so both are sorted.
+        return sorted_overlap(small, large);
+    }
+    let mut table = SmallTable::default();
+    for (at, &h) in small.iter().enumerate() {
+        let slot = table.slot(small, h);
+        table.fill(slot, at);
+    }
+    large
+        .iter()
+        .filter(|&&h| !table.is_empty(table.slot(small, h)))
+        .count()
+}
+
+/// The size of the intersection of two sorted sets.
+fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -260,6 +309,53 @@ fn overlap(a: &[u64], b: &[u64]) -> usize {
         }
     }
     n
+}
+
+/// Slots of a [`SmallTable`]: twice [`SMALL_SET`], so a probe soon meets an
+/// empty slot.
+const SLOTS: usize = 2 * SMALL_SET;
+
+/// A set of at most [`SMALL_SET`] of the hashes of a slice, open-addressed
+/// by their low bits (word hashes are mixed). A slot holds the place of its
+/// hash in the slice, plus one (0 is empty): 128 bytes to clear. A crafted
+/// page can make hashes share low bits; a probe then reads at most the
+/// [`SMALL_SET`] slots in use.
+struct SmallTable {
+    slots: [u8; SLOTS],
+}
+
+impl Default for SmallTable {
+    fn default() -> Self {
+        SmallTable { slots: [0; SLOTS] }
+    }
+}
+
+// A slot holds a place up to `SMALL_SET`, plus one.
+const _: () = assert!(SMALL_SET < u8::MAX as usize);
+
+impl SmallTable {
+    /// The slot holding `h` (a hash of `hashes`, where the filled slots
+    /// point), or the empty slot where it would go. The table is never
+    /// full, so the probe ends.
+    fn slot(&self, hashes: &[u64], h: u64) -> usize {
+        let mut i = h as usize % SLOTS;
+        loop {
+            match self.slots[i] {
+                0 => return i,
+                at if hashes.get(usize::from(at) - 1) == Some(&h) => return i,
+                _ => i = (i + 1) % SLOTS,
+            }
+        }
+    }
+
+    fn is_empty(&self, slot: usize) -> bool {
+        self.slots[slot] == 0
+    }
+
+    /// Point `slot` at place `at` (below [`SMALL_SET`]) of the slice.
+    fn fill(&mut self, slot: usize, at: usize) {
+        self.slots[slot] = u8::try_from(at + 1).unwrap_or(u8::MAX);
+    }
 }
 
 /// Jaccard similarity; two empty sets are alike.
@@ -425,6 +521,35 @@ fn find(parent: &mut [usize], mut v: usize) -> usize {
 mod tests {
     use super::*;
     use crate::merge::fixtures::{self, paragraph};
+
+    /// Hashes with many repeats, and many sharing their low bits (all
+    /// multiples of 128 fall in one slot of a [`SmallTable`]), in runs up to
+    /// three times [`SMALL_SET`] long.
+    fn hashes() -> impl proptest::strategy::Strategy<Value = Vec<u64>> {
+        use proptest::prelude::*;
+        let value = prop_oneof![0u64..40, (0u64..40).prop_map(|k| k * 128), any::<u64>()];
+        proptest::collection::vec(value, 0..3 * SMALL_SET)
+    }
+
+    proptest::proptest! {
+        /// `distinct` keeps each hash once, whatever the repeats and
+        /// collisions, and `overlap` counts what two such sets share.
+        #[test]
+        fn sets_are_the_distinct_hashes_and_overlap_counts_the_shared(
+            a in hashes(),
+            b in hashes(),
+        ) {
+            let (mut x, mut y) = (a.clone(), b.clone());
+            let (nx, ny) = (distinct(&mut x), distinct(&mut y));
+            let (x, y) = (&x[..nx], &y[..ny]);
+            let (sa, sb): (BTreeSet<u64>, BTreeSet<u64>) =
+                (a.into_iter().collect(), b.into_iter().collect());
+            proptest::prop_assert_eq!(x.len(), sa.len());
+            proptest::prop_assert_eq!(&x.iter().copied().collect::<BTreeSet<u64>>(), &sa);
+            proptest::prop_assert_eq!(overlap(x, y), sa.intersection(&sb).count());
+            proptest::prop_assert_eq!(overlap(y, x), sa.intersection(&sb).count());
+        }
+    }
 
     /// An update of plain paragraphs.
     fn update(headline: &str, paragraphs: &[&str]) -> Update<'static> {

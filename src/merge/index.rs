@@ -564,21 +564,10 @@ impl Index {
             self.features[a as usize].keys(),
             self.features[b as usize].keys(),
         );
-        let (mut i, mut j) = (0, 0);
-        while i < ka.len() && j < kb.len() {
-            match ka[i].cmp(&kb[j]) {
-                Ordering::Less => i += 1,
-                Ordering::Greater => j += 1,
-                Ordering::Equal => {
-                    if self.postings.get(&ka[i]).is_some_and(|l| l.len() <= limit) {
-                        return true;
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        false
+        // A version has a few dozen keys at most.
+        ka.iter()
+            .filter(|k| kb.contains(k))
+            .any(|k| self.postings.get(k).is_some_and(|l| l.len() <= limit))
     }
 
     /// Record a new key, with an order label between its neighbours' (all
