@@ -39,7 +39,7 @@ def mibs(ns, n):
 
 
 print("## parse vs references (median)")
-print(f"{'input':28} {'parse':>10} {'MiB/s':>8} {'lines+trim':>11} {'memchr':>9} {'of lines':>9} {'of memchr':>9}")
+print(f"{'input':28} {'parse':>10} {'MiB/s':>8} {'lines+trim MiB/s':>17} {'memchr MiB/s':>13} {'of lines':>9} {'of memchr':>9}")
 for full in sorted(runs):
     parts = full.split("/")
     if len(parts) != 3 or parts[1] != "parse" or parts[0] not in ("seeds", "large"):
@@ -50,7 +50,7 @@ for full in sorted(runs):
     mt = runs.get(f"{group}/memchr_lines/{inp}")
     row = f"{group + '/' + inp:28} {fmt_time(t):>10} {mibs(t, n):8.1f}"
     if lt and mt:
-        row += f" {mibs(lt[0], n):9.0f}/s {mibs(mt[0], n):7.0f}/s {lt[0] / t:9.2%} {mt[0] / t:9.3%}"
+        row += f" {mibs(lt[0], n):17.0f} {mibs(mt[0], n):13.0f} {lt[0] / t:9.2%} {mt[0] / t:9.3%}"
     print(row)
 
 series = sorted((int(k.split("/")[1]), v) for k, v in runs.items()
