@@ -469,29 +469,37 @@ const REPORTING: &[&str] = &["said", "says", "told", "according"];
 /// country, not `us`).
 #[inline(always)]
 pub(crate) fn is_personal(word: &str) -> bool {
-    // Every personal word opens with one of these pairs of bytes (`’` opens
-    // with E2), or is `i` alone: most words are told apart by two bytes.
+    // Every personal word opens with `i'` or `i’` (`’` opens with E2), with
+    // a pair of [`PERSONAL_OPENINGS`], or is `i` alone: most words are told
+    // apart by two bytes.
     let opening = match word.as_bytes() {
         [one] => return one.eq_ignore_ascii_case(&b'i'),
         [a, b, ..] => (a.to_ascii_lowercase(), b.to_ascii_lowercase()),
         [] => return false,
     };
-    let possible = matches!(
-        opening,
-        (b'i', b'\'' | 0xE2)
-            | (b'm', b'e' | b'y' | b'i')
-            | (b'w', b'e')
-            | (b'u', b's')
-            | (b'o', b'u')
-            | (b'y', b'o')
-            | (b'l', b'e')
-    );
+    let possible = matches!(opening, (b'i', b'\'' | 0xE2))
+        || PERSONAL_OPENINGS
+            .iter()
+            .any(|&(first, seconds)| opening.0 == first && seconds.contains(&opening.1));
     if word.len() > 8 || !possible {
         return false;
     }
     let personal = packed_lower(word).is_some_and(|w| PERSONAL_PACKED.contains(&w));
     personal && !(word.len() > 1 && word.chars().all(|c| !c.is_lowercase()))
 }
+
+/// The first two bytes of the [`PERSONAL`] words of two letters or more
+/// (lower case; `i'm` and the like aside): the first, and the seconds it
+/// can have. [`is_personal`] and the byte filter ([`may_speak_personally`])
+/// both read it.
+const PERSONAL_OPENINGS: [(u8, &[u8]); 6] = [
+    (b'm', b"eyi"),
+    (b'w', b"e"),
+    (b'u', b"s"),
+    (b'o', b"u"),
+    (b'y', b"o"),
+    (b'l', b"e"),
+];
 
 /// [`PERSONAL`], packed.
 const PERSONAL_PACKED: [u64; PERSONAL.len()] = {
@@ -614,13 +622,13 @@ fn opens_personal(before: u8, a: u8, b: u8) -> u8 {
     let alnum = |x: u8| u8::from(x.is_ascii_alphanumeric());
     let (a, lower_b) = (a | 0x20, b | 0x20);
     let is = |x: u8, c: u8| u8::from(x == c);
-    let pair = is(a, b'i') & (alnum(b) ^ 1)
-        | is(a, b'm') & (is(lower_b, b'e') | is(lower_b, b'y') | is(lower_b, b'i'))
-        | is(a, b'w') & is(lower_b, b'e')
-        | is(a, b'u') & is(lower_b, b's')
-        | is(a, b'o') & is(lower_b, b'u')
-        | is(a, b'y') & is(lower_b, b'o')
-        | is(a, b'l') & is(lower_b, b'e');
+    let pair =
+        PERSONAL_OPENINGS
+            .iter()
+            .fold(is(a, b'i') & (alnum(b) ^ 1), |pair, &(first, seconds)| {
+                let second = seconds.iter().fold(0, |any, &s| any | is(lower_b, s));
+                pair | is(a, first) & second
+            });
     pair & (alnum(before) ^ 1)
 }
 
