@@ -260,6 +260,7 @@ pub(crate) struct Parts<'a> {
 impl<'a> Parts<'a> {
     /// Set the part of row `row`, at or after the last row set.
     pub fn set(&mut self, row: usize, part: Part<'a>) {
+        debug_assert!(self.by_row.last().is_none_or(|&(r, _)| r <= row));
         self.clear(row);
         self.by_row.push((row, part));
     }
