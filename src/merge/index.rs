@@ -11,7 +11,7 @@
 //! genuinely global (order, chronology, removal, gaps) is recomputed from
 //! integers in [`layout`].
 
-use super::assemble::{empty_update, into_kept, layout, Input, Plan, Prior};
+use super::assemble::{into_kept, layout, Input, Plan, Prior};
 use super::identity::{alike, alike_edges, join, Features};
 use super::intern::Interner;
 use super::key::write_version_key;
@@ -174,10 +174,14 @@ impl Extend<(u32, Box<Update<'static>>)> for Updates {
 struct Met {
     /// Per input, the number of each of its updates.
     ids: Vec<Vec<u32>>,
-    /// Per version, its features...
-    features_by_id: Vec<Option<Features>>,
-    /// ...and its owned copy, spans cleared.
-    kept_by_id: Vec<Option<Box<Update<'static>>>>,
+    /// Per version, in that numbering.
+    versions: Vec<Version>,
+}
+
+/// A version as first met: its features and its owned copy, spans cleared.
+struct Version {
+    features: Features,
+    kept: Box<Update<'static>>,
 }
 
 impl Met {
@@ -188,23 +192,21 @@ impl Met {
     /// cache. The updates are moved out of `inputs`.
     fn of(inputs: &mut [Input<'_>], options: &MergeOptions) -> Met {
         let mut interner: Interner = Interner::default();
-        let mut features_by_id = Vec::new();
-        let mut kept_by_id: Vec<Option<Box<Update<'static>>>> = Vec::new();
+        let mut versions: Vec<Version> = Vec::new();
         let ids = inputs
             .iter_mut()
             .map(|input| {
                 let updates = std::mem::take(&mut input.updates);
                 let ids = updates.into_iter().map(|mut u| {
                     u.clear_spans();
-                    let same = |id: u32| {
-                        let kept = kept_by_id.get(id as usize).and_then(Option::as_deref);
-                        kept.is_some_and(|k| *k == u)
-                    };
+                    let same = |id: u32| versions.get(id as usize).is_some_and(|v| *v.kept == u);
                     match interner.find(&u, same) {
                         Ok(id) => id,
                         Err(hash) => {
-                            features_by_id.push(Some(Features::of(&u, options)));
-                            kept_by_id.push(Some(Box::new(u.into_owned())));
+                            versions.push(Version {
+                                features: Features::of(&u, options),
+                                kept: Box::new(u.into_owned()),
+                            });
                             interner.add(hash)
                         }
                     }
@@ -212,11 +214,7 @@ impl Met {
                 ids.collect()
             })
             .collect();
-        Met {
-            ids,
-            features_by_id,
-            kept_by_id,
-        }
+        Met { ids, versions }
     }
 }
 
@@ -225,33 +223,30 @@ impl Index {
     pub(crate) fn build(mut inputs: Vec<Input<'_>>, options: &MergeOptions) -> (Index, Updates) {
         // Distinct versions, numbered in key order: keys are written and
         // sorted for the distinct ones only.
-        let Met {
-            ids,
-            mut features_by_id,
-            mut kept_by_id,
-        } = Met::of(&mut inputs, options);
+        let Met { ids, versions } = Met::of(&mut inputs, options);
+        let n = versions.len();
         let mut buf = String::new();
-        let mut keys: Vec<String> = kept_by_id
-            .iter()
-            .map(|kept| {
-                kept.as_deref().map_or_else(String::new, |kept| {
-                    write_version_key(kept, &mut buf);
-                    buf.clone()
-                })
+        let mut keyed: Vec<(String, u32, Version)> = versions
+            .into_iter()
+            .enumerate()
+            .map(|(id, version)| {
+                write_version_key(&version.kept, &mut buf);
+                (buf.clone(), id as u32, version)
             })
             .collect();
-        let n = keys.len();
-        let mut distinct: Vec<u32> = (0..n as u32).collect();
-        distinct.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        // Distinct versions have distinct keys.
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut version_of_id = vec![0u32; n];
-        for (v, &id) in distinct.iter().enumerate() {
+        let mut updates = Updates(Vec::with_capacity(n));
+        let mut features = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(n);
+        for (v, (key, id, version)) in keyed.into_iter().enumerate() {
             version_of_id[id as usize] = v as u32;
+            features.push(version.features);
+            updates.insert(v as u32, version.kept);
+            keys.push((key, v as u32));
         }
-        let by_key: BTreeMap<String, u32> = distinct
-            .iter()
-            .enumerate()
-            .map(|(v, &id)| (std::mem::take(&mut keys[id as usize]), v as u32))
-            .collect();
+        let by_key: BTreeMap<String, u32> = keys.into_iter().collect();
 
         // The inputs in canonical order (versions compare by key, that is by
         // number), duplicates dropped.
@@ -269,16 +264,6 @@ impl Index {
             Probe::of(a, sa).cmp(&Probe::of(b, sb), &ord) == Ordering::Equal
         });
 
-        let mut updates = Updates(Vec::with_capacity(n));
-        let mut features = Vec::with_capacity(n);
-        for (v, &id) in distinct.iter().enumerate() {
-            let id = id as usize;
-            let f = features_by_id.get_mut(id).and_then(Option::take);
-            features.push(f.unwrap_or_else(|| Features::of(&empty_update(), options)));
-            if let Some(kept) = kept_by_id.get_mut(id).and_then(Option::take) {
-                updates.insert(v as u32, kept);
-            }
-        }
         let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut snaps = Vec::with_capacity(inputs.len());
         for (s, (input, seq)) in inputs.into_iter().enumerate() {
