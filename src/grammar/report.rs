@@ -105,35 +105,44 @@ fn pointer(t: &str, count: impl FnOnce() -> usize) -> Option<Option<&str>> {
     None
 }
 
-/// Whether the last word of a pointer's body (after its last space) is
-/// one that ends a pointer form. Read from the body's end: the word is
-/// no longer than the longest of them.
-fn telling_last(body: &str) -> bool {
-    last_word(body.as_bytes(), 7).is_some_and(|w| {
-        matches!(
-            w,
-            b"reports"
-                | b"story"
-                | b"more"
-                | b"out"
-                | b"report"
-                | b"latest"
-                | b"-"
-                | b"\xE2\x80\x93" // `–`
-        )
-    })
+/// Words that end a pointer form (`… reports`, `Read more`, `– latest`).
+const TELLING_LAST: &[&str] = &[
+    "reports", "story", "more", "out", "report", "latest", "-", "–",
+];
+
+/// Words that open a pointer form, in any letter case (`Watch: …`).
+const TELLING_FIRST: &[&str] = &[
+    "here", "here's", "video", "watch", "click", "this", "follow",
+];
+
+/// The byte length of the longest of `words`.
+const fn longest(words: &[&str]) -> usize {
+    let (mut i, mut max) = (0, 0);
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
 }
 
-/// Whether the first word of a line (up to its first space) is one that
-/// opens a pointer form, in any letter case. Read from the line's start:
-/// the word is no longer than the longest of them.
+/// Whether the last word of a pointer's body (after its last space) is one
+/// of [`TELLING_LAST`]. Read from the body's end: the word is no longer
+/// than the longest of them.
+fn telling_last(body: &str) -> bool {
+    last_word(body.as_bytes(), const { longest(TELLING_LAST) })
+        .is_some_and(|w| TELLING_LAST.iter().any(|t| w == t.as_bytes()))
+}
+
+/// Whether the first word of a line (up to its first space) is one of
+/// [`TELLING_FIRST`], in any letter case. Read from the line's start: the
+/// word is no longer than the longest of them.
 fn telling_first(t: &str) -> bool {
-    first_word(t.as_bytes(), 6).is_some_and(|w| {
-        [
-            "here", "here's", "video", "watch", "click", "this", "follow",
-        ]
-        .iter()
-        .any(|o| w.eq_ignore_ascii_case(o.as_bytes()))
+    first_word(t.as_bytes(), const { longest(TELLING_FIRST) }).is_some_and(|w| {
+        TELLING_FIRST
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o.as_bytes()))
     })
 }
 
@@ -226,13 +235,8 @@ mod tests {
         ) {
             let last = t.rsplit(' ').next().unwrap_or("");
             let first = t.split(' ').next().unwrap_or("");
-            let plain_last = matches!(
-                last,
-                "reports" | "story" | "more" | "out" | "report" | "latest" | "-" | "–"
-            );
-            let plain_first = ["here", "here's", "video", "watch", "click", "this", "follow"]
-                .iter()
-                .any(|w| first.eq_ignore_ascii_case(w));
+            let plain_last = TELLING_LAST.contains(&last);
+            let plain_first = TELLING_FIRST.iter().any(|w| first.eq_ignore_ascii_case(w));
             proptest::prop_assert_eq!(telling_last(&t), plain_last);
             proptest::prop_assert_eq!(telling_first(&t), plain_first);
         }
