@@ -8,7 +8,8 @@
 //!   more than this);
 //! - `merge`: merging all parsed captures at once;
 //! - `absorb`: folding the last capture into a timeline of the others (one
-//!   incremental step);
+//!   incremental step; the timeline is cloned for each run, and a clone's
+//!   tables have no room to spare, so the step includes growing them once);
 //! - `absorb_each`: building the timeline by absorbing every capture one by
 //!   one, in capture order, from an empty timeline. Per update it should
 //!   stay near `merge` as the number of captures grows: absorbing costs
@@ -16,7 +17,7 @@
 //!
 //! ```text
 //! cargo bench --bench merge
-//! cargo bench --bench merge -- --sample-size 10 --warm-up-time 1 --measurement-time 5 absorb_each
+//! cargo bench --bench merge -- absorb_each       # one kind of run (the group sets its own sample size and times)
 //! ```
 
 // `criterion_group!` defines an undocumented public function.

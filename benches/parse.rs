@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo bench --bench parse                       # everything (several minutes)
-//! cargo bench --bench parse -- 'large/10MB'       # one group or input
+//! cargo bench --bench parse -- 'large/.*/10MB'    # one input, with its references
 //! python3 benches/summary.py                      # ratios from target/criterion
 //! ```
 //!

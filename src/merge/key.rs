@@ -2,9 +2,10 @@
 //!
 //! A key writes every field of an update but its spans (a timeline's
 //! updates have none) in a fixed order, each field delimiting itself, so
-//! equal keys are equal versions and unequal versions have unequal keys. Keys order the
-//! versions (the canonical order every tie of the merge falls back on);
-//! the headline comes first, so most comparisons end within a few bytes.
+//! equal keys are equal versions and unequal versions have unequal keys.
+//! Keys order the versions (the canonical order every tie of the merge
+//! falls back on); the headline comes first, so most comparisons end within
+//! a few bytes.
 //!
 //! The encoding is a prefix code: a text is its characters with NUL written
 //! as NUL `2`, then NUL `1`; an optional value is `-` or `+` and the value;
