@@ -95,7 +95,8 @@ impl Features {
         for block in &update.blocks {
             block_texts(block, &mut |t| bytes += t.len());
         }
-        // The word sequences, headline then body, in the one buffer.
+        // The word sequences, headline then body, in the one buffer, with
+        // room for the keys added at its end (one word in six bytes).
         let mut words = Hashes::with_capacity(bytes + 6 * MAX_KEYS);
         split(&update.headline.text, &mut words);
         let head_end = words.words.len();
