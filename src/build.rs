@@ -1,7 +1,7 @@
 //! Phase 4: assemble classified rows into the typed page.
 
 use crate::blockquote;
-use crate::classify::{self, Holds, Item, Kind, Part, Parts, Row, Shape};
+use crate::classify::{self, ByRow, Holds, Item, Kind, Part, QuoteRead, Row, Shape};
 use crate::grammar::{byline, chrome, quote};
 use crate::lines::{Lines, NextByte};
 use crate::{
@@ -97,9 +97,9 @@ fn rows<'a>(
     source: &'a str,
     start: usize,
     options: &ParseOptions,
-) -> Result<(Vec<Row<'a>>, Parts<'a>), ParseError> {
+) -> Result<(Vec<Row<'a>>, ByRow<Part<'a>>), ParseError> {
     let mut rows: Vec<Row<'a>> = Vec::new();
-    let mut parts = Parts::default();
+    let mut parts = ByRow::default();
     let mut gap = 0;
     // The last non-blank line, read again once it is known to be the last.
     let mut last = None;
@@ -196,9 +196,9 @@ struct Builder<'s, 'a> {
     source: &'a str,
     rows: &'s [Row<'a>],
     /// The parts of the rows' shapes...
-    parts: &'s Parts<'a>,
+    parts: &'s ByRow<Part<'a>>,
     /// ...and of quote rows, as the classifier read them.
-    quotes: &'s Parts<'a>,
+    quotes: &'s ByRow<QuoteRead<'a>>,
     options: &'s ParseOptions,
     page: Page<'a>,
     byline: Option<Byline<'a>>,
@@ -210,8 +210,8 @@ impl<'s, 'a> Builder<'s, 'a> {
     fn new(
         source: &'a str,
         rows: &'s [Row<'a>],
-        parts: &'s Parts<'a>,
-        quotes: &'s Parts<'a>,
+        parts: &'s ByRow<Part<'a>>,
+        quotes: &'s ByRow<QuoteRead<'a>>,
         options: &'s ParseOptions,
     ) -> Self {
         Builder {
@@ -586,7 +586,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             Kind::Quote => {
                 let open = self.open_family();
                 let parts = match self.quotes.get(item.last) {
-                    Some(Part::Quote(after, parts)) if after == open => parts,
+                    Some((after, parts)) if after == open => parts,
                     _ => quote::parts(row.text(), open),
                 };
                 let quoted = parts.map_or(row.text(), |p| p.quoted);

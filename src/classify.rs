@@ -56,7 +56,7 @@ use std::cell::OnceCell;
 
 /// What one non-blank line looks like on its own. The parts a shape found
 /// (a byline's name, a caption's credit, ...) are kept beside the rows, in
-/// [`Parts`]: most rows have none, and a page keeps a row a line.
+/// a [`ByRow`] table: most rows have none, and a page keeps a row a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
     Live,
@@ -245,37 +245,44 @@ pub(crate) enum Part<'a> {
     Caption(CaptionLine<'a>),
     /// A cross-reference's target, a report pointer's reporter.
     Target(Option<&'a str>),
-    /// The parts of a quote row, read after an open quotation of a family.
-    Quote(Option<quote::Family>, Option<quote::QuoteParts<'a>>),
 }
 
-/// The parts of the rows that have some, by row: kept beside the rows, as
-/// most rows have none and a page keeps a row a line.
-#[derive(Debug, Default)]
-pub(crate) struct Parts<'a> {
+/// The parts of a quote row, read after an open quotation of a family.
+pub(crate) type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
+
+/// What the few rows that have one have (a [`Part`], a [`QuoteRead`]), by
+/// row: kept beside the rows, as a page keeps a row a line.
+#[derive(Debug)]
+pub(crate) struct ByRow<T> {
     /// In row order.
-    by_row: Vec<(usize, Part<'a>)>,
+    by_row: Vec<(usize, T)>,
 }
 
-impl<'a> Parts<'a> {
-    /// Set the part of row `row`, at or after the last row set.
-    pub fn set(&mut self, row: usize, part: Part<'a>) {
+impl<T> Default for ByRow<T> {
+    fn default() -> Self {
+        ByRow { by_row: Vec::new() }
+    }
+}
+
+impl<T: Copy> ByRow<T> {
+    /// Set the value of row `row`, at or after the last row set.
+    pub fn set(&mut self, row: usize, value: T) {
         debug_assert!(self.by_row.last().is_none_or(|&(r, _)| r <= row));
         self.clear(row);
-        self.by_row.push((row, part));
+        self.by_row.push((row, value));
     }
 
-    /// Forget the part of row `row`, the last row set.
+    /// Forget the value of row `row`, the last row set.
     pub fn clear(&mut self, row: usize) {
         if self.by_row.last().is_some_and(|&(r, _)| r == row) {
             self.by_row.pop();
         }
     }
 
-    /// The part of row `row`, if it has one.
-    pub fn get(&self, row: usize) -> Option<Part<'a>> {
+    /// The value of row `row`, if it has one.
+    pub fn get(&self, row: usize) -> Option<T> {
         let at = self.by_row.binary_search_by_key(&row, |&(r, _)| r).ok()?;
-        self.by_row.get(at).map(|&(_, part)| part)
+        self.by_row.get(at).map(|&(_, value)| value)
     }
 }
 
@@ -441,7 +448,7 @@ pub(crate) fn body<'a>(
     end: usize,
     compact: bool,
     max_headlines: usize,
-) -> (Vec<Item>, Parts<'a>) {
+) -> (Vec<Item>, ByRow<QuoteRead<'a>>) {
     let mut c = Classifier {
         rows: &rows[..end],
         compact,
@@ -450,7 +457,7 @@ pub(crate) fn body<'a>(
         expect: Expect::Headline,
         social: false,
         open_quote: None,
-        quotes: Parts::default(),
+        quotes: ByRow::default(),
         headlines: 0,
     };
     let mut i = start;
@@ -480,7 +487,7 @@ struct Classifier<'r, 'a> {
     /// The family of a quotation still open at the end of the last quote.
     open_quote: Option<quote::Family>,
     /// The parts of the quote rows, for the builder.
-    quotes: Parts<'a>,
+    quotes: ByRow<QuoteRead<'a>>,
     /// Headlines so far.
     headlines: usize,
 }
@@ -676,7 +683,7 @@ impl<'r, 'a> Classifier<'r, 'a> {
         let continued = self.open_quote.is_some() && quote::continuation(row.text()).is_some();
         if continued || (quoted && row.headline_shape().is_none()) {
             let parts = quote::parts(row.text(), self.open_quote);
-            self.quotes.set(i, Part::Quote(self.open_quote, parts));
+            self.quotes.set(i, (self.open_quote, parts));
             self.push(Kind::Quote, i, i);
             self.open_quote = parts.filter(|p| p.continues).and_then(|_| {
                 quote::opening(row.text())
@@ -946,8 +953,8 @@ mod tests {
 
     #[test]
     fn a_row_has_the_last_part_set_for_it_and_others_none() {
-        use super::{Part, Parts};
-        let mut parts = Parts::default();
+        use super::{ByRow, Part};
+        let mut parts = ByRow::default();
         parts.set(2, Part::Text("Fenwick"));
         parts.set(5, Part::Target(None));
         // The last row is read again once known to be the last.
