@@ -349,7 +349,20 @@ fn shape_of<'a>(
 }
 
 /// Header, count line, footer, ad slot, lone dash.
+///
+/// Every one of them opens with `-` or with `a`, `b` or `l` in either case
+/// (`Advertisement`, `Back to top`, `Live updates`, `Latest … reports`,
+/// `Load more updates`): a line opening with any other byte skips the tests.
 fn chrome_shape(t: &str, last: bool) -> Option<Shape> {
+    let opening = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(opening, Some(b'a' | b'b' | b'l' | b'-')) {
+        return None;
+    }
+    any_chrome_shape(t, last)
+}
+
+/// [`chrome_shape`], whatever the line opens with.
+fn any_chrome_shape(t: &str, last: bool) -> Option<Shape> {
     if chrome::is_ad(t) {
         return Some(Shape::Ad);
     }
@@ -997,6 +1010,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Only lines opening with `-`, `a`, `b` or `l` (any case) can be
+        /// chrome, so the others may skip the tests.
+        #[test]
+        fn chrome_opens_with_a_dash_or_a_b_or_l(
+            before in "[ -~\u{a0}\u{2013}]?",
+            words in "(?i)(advertisement|live updates|live news stream|latest vale tv reports|load more updates|load more upd|back to top|- 6 updates|-)",
+            after in "( back to top)?",
+        ) {
+            let t = format!("{before}{words}{after}");
+            let t = t.trim();
+            for last in [false, true] {
+                proptest::prop_assert_eq!(
+                    super::chrome_shape(t, last),
+                    super::any_chrome_shape(t, last)
+                );
+            }
+        }
+
         /// An article opens a line as the first word of a split at white
         /// space says.
         #[test]
