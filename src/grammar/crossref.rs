@@ -11,26 +11,25 @@ const PREFIXES: &[&str] = &[
     "also read:",
 ];
 
+/// Openings of a pointer with no title (any letter case): `Click here for
+/// more details.`
+const POINTERS: &[&str] = &["click here", "find out more", "read the full story"];
+
 /// A cross-reference line; gives the title pointed at, if it names one.
 pub(crate) fn crossref(line: &str) -> Option<Option<&str>> {
     let t = super::trim(line);
-    // Every prefix and pointer opens with one of these letters.
-    if !t.bytes().next().is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'r' | b'm' | b's' | b'a' | b'c' | b'f'
-        )
-    }) {
-        return None;
+    // Only the forms opening with the line's first letter are compared:
+    // most lines open with a letter none of them has.
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    let opens = |p: &str| {
+        p.as_bytes().first() == Some(&first)
+            && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    if let Some(p) = PREFIXES.iter().find(|p| opens(p)) {
+        let target = t[p.len()..].trim();
+        return (!target.is_empty()).then_some(Some(target));
     }
-    for p in PREFIXES {
-        if t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
-            let target = t[p.len()..].trim();
-            return (!target.is_empty()).then_some(Some(target));
-        }
-    }
-    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let pointer = starts("click here") || starts("find out more") || starts("read the full story");
+    let pointer = POINTERS.iter().any(|p| opens(p));
     (pointer && super::words::at_most(t, 10) && !t.to_ascii_lowercase().contains("watch"))
         .then_some(None)
 }
