@@ -240,6 +240,10 @@ impl<'s, 'a> Builder<'s, 'a> {
     /// source already reads so. A link remnant glued to the front of a row
     /// is kept: these elements have no place of their own for it.
     fn text(&self, first: usize, last: usize) -> Text<'a> {
+        // Most elements are one row: its line.
+        if first == last {
+            return Cow::Borrowed(self.rows[first].trimmed());
+        }
         let rows = &self.rows[first..=last];
         let contiguous = rows.windows(2).all(|w| {
             let end = w[0].span().end;
