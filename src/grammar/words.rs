@@ -535,45 +535,204 @@ fn packed_lower(word: &str) -> Option<u64> {
 /// How strongly an unmarked paragraph reads as someone's own words rather
 /// than the reporter's: first/second person and contractions count for it,
 /// a proximal `this` a little, reported speech against it.
+///
+/// Each word is read once into a [`Plain`] (its first eight bytes in lower
+/// case, in one register) when it can equal a listed word at all: the lists
+/// are ASCII words without apostrophes, so a word with an apostrophe or a
+/// byte beyond ASCII is compared with none of them, and a list is looked up
+/// by comparing registers, not strings.
 pub(crate) fn statement_score(text: &str) -> i32 {
     let mut score = 0;
     let mut after_this = false;
-    let mut w = String::new();
     for (i, word) in Words::new(text).enumerate() {
-        // Only a word with an apostrophe can be contracted; one without is
-        // compared with the (apostrophe-free) lists as it stands.
-        let apostrophe = word.bytes().any(|b| b == b'\'' || b == 0xE2);
-        if apostrophe {
-            w.clear();
-            w.extend(word.chars().map(|c| {
-                if c == '’' {
-                    '\''
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            }));
-        }
-        let is = |list: &[&str]| !apostrophe && list.iter().any(|t| word.eq_ignore_ascii_case(t));
+        let bytes = word.as_bytes();
+        let head = head_bytes(bytes);
+        let apostrophe = has_apostrophe(bytes, head);
+        let plain = Plain::of(bytes, head, apostrophe);
+        let is = |list: &Listed<'_>| plain.as_ref().is_some_and(|p| p.is_in(list));
         if is_personal(word) {
             score += 2;
-        } else if apostrophe
-            && (CONTRACTED.iter().any(|c| w.ends_with(c))
-                || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s)))
-        {
+        } else if apostrophe && is_contracted(word) {
             score += 1;
-        } else if matches!(word.len(), 4 | 9) && is(REPORTING) {
+        } else if matches!(word.len(), 4 | 9) && is(&REPORTING_LISTED) {
             score -= 2;
-        } else if after_this && !is(TIME) {
+        } else if after_this && !is(&TIME_LISTED) {
             score += 1;
-        } else if i == 0 && is(&["please"]) {
+        } else if i == 0 && is(&PLEASE) {
             score += 2;
         }
-        after_this = is(&["this"]);
+        after_this = is(&THIS);
         if i > 400 {
             break;
         }
     }
     score
+}
+
+/// A list of ASCII words without apostrophes, with each word's first eight
+/// bytes [`pack`]ed (lower case): a [`Plain`] word is told apart from most of
+/// them by one comparison of registers.
+struct Listed<'l> {
+    words: &'l [&'l str],
+    heads: &'l [u64],
+}
+
+/// [`pack`] of each word of a list (the first eight bytes of longer ones).
+const fn heads<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// [`REPORTING`], for [`Plain::is_in`].
+const REPORTING_LISTED: Listed<'static> = Listed {
+    words: REPORTING,
+    heads: &heads::<{ REPORTING.len() }>(REPORTING),
+};
+
+/// [`TIME`], for [`Plain::is_in`].
+const TIME_LISTED: Listed<'static> = Listed {
+    words: TIME,
+    heads: &heads::<{ TIME.len() }>(TIME),
+};
+
+/// `this`, for [`Plain::is_in`].
+const THIS: Listed<'static> = Listed {
+    words: &["this"],
+    heads: &[pack(b"this")],
+};
+
+/// `please`, for [`Plain::is_in`].
+const PLEASE: Listed<'static> = Listed {
+    words: &["please"],
+    heads: &[pack(b"please")],
+};
+
+/// A word of ASCII bytes and no apostrophe (the only words equal to a
+/// [`Listed`] word in any letter case), with its first eight bytes packed in
+/// lower case.
+struct Plain<'w> {
+    head: u64,
+    bytes: &'w [u8],
+}
+
+impl<'w> Plain<'w> {
+    /// The word `bytes` (of [`Words`]) as a plain word, if it is one; `head`
+    /// is its [`head_bytes`], `apostrophe` whether it holds an apostrophe's
+    /// byte ([`has_apostrophe`]).
+    #[inline]
+    fn of(bytes: &'w [u8], head: u64, apostrophe: bool) -> Option<Plain<'w>> {
+        let ascii = head & HIGH_BITS == 0 && (bytes.len() <= 8 || bytes.is_ascii());
+        (ascii && !apostrophe).then(|| Plain {
+            head: lower_ascii(head),
+            bytes,
+        })
+    }
+
+    /// Whether the word is one of `list`, in any letter case. Equal heads
+    /// only say the first eight bytes agree: the whole word is compared
+    /// then.
+    #[inline(always)]
+    fn is_in(&self, list: &Listed<'_>) -> bool {
+        // A loop, not `zip(..).any(..)`: the compiler unrolls it over the
+        // constant lists.
+        for (i, &head) in list.heads.iter().enumerate() {
+            let word = list.words.get(i).map_or(&[][..], |w| w.as_bytes());
+            if head == self.head && self.bytes.eq_ignore_ascii_case(word) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The first eight bytes of `bytes` (all of them if fewer), [`pack`]ed.
+///
+/// A word of four to seven bytes is read as two overlapping four-byte
+/// loads, the second shifted to end at the word's end: the bytes both
+/// loads cover are the same bytes, so OR-ing them changes nothing. Two or
+/// three bytes are read the same way with two-byte loads.
+#[inline]
+fn head_bytes(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let Some(eight) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*eight);
+    }
+    let two_loads = |size: usize, load: fn(&[u8]) -> Option<u64>| {
+        let front = load(bytes).unwrap_or(0);
+        let back = bytes.get(n - size..).and_then(load).unwrap_or(0);
+        front | back << (8 * (n - size))
+    };
+    if n >= 4 {
+        two_loads(4, |b| {
+            b.first_chunk().map(|c| u64::from(u32::from_le_bytes(*c)))
+        })
+    } else if n >= 2 {
+        two_loads(2, |b| {
+            b.first_chunk().map(|c| u64::from(u16::from_le_bytes(*c)))
+        })
+    } else {
+        bytes.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// Whether a word holds an apostrophe's byte: `'`, or the E2 that opens `’`
+/// (and any other character of U+2000–U+2FFF). `head` is the word's
+/// [`head_bytes`]: a word of at most eight ASCII bytes is searched in that
+/// register (a byte equal to `'` is a zero byte after XOR with `'` in
+/// every byte; the test below sets a byte's high bit exactly when the
+/// byte is not zero).
+#[inline]
+fn has_apostrophe(bytes: &[u8], head: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = ONES * 0x7f;
+    if bytes.len() > 8 || head & HIGH_BITS != 0 {
+        return bytes.iter().any(|&b| b == b'\'' || b == 0xE2);
+    }
+    // Bytes past the word's end are 0 in `head`, not `'`: none reads as one.
+    let v = head ^ (ONES * u64::from(b'\''));
+    let nonzero = (((v & LOW7) + LOW7) | v) & HIGH_BITS;
+    nonzero != HIGH_BITS
+}
+
+/// `'s` after [`IS_AFTER`] words (`that's`), packed.
+const IS_AFTER_S: [u64; IS_AFTER.len()] = {
+    let mut out = [0; IS_AFTER.len()];
+    let mut i = 0;
+    while i < IS_AFTER.len() {
+        let w = IS_AFTER[i].as_bytes();
+        out[i] = pack(w) | pack(b"'s") << (8 * w.len());
+        i += 1;
+    }
+    out
+};
+
+/// Whether a word with an apostrophe is contracted: it ends (in lower case,
+/// curly apostrophes read as straight) with one of [`CONTRACTED`], or is an
+/// [`IS_AFTER`] word with `'s`. Only the last three characters are read for
+/// the first test (no ending is longer), and the second needs a word of at
+/// most eight ASCII bytes ([`packed_lower`]).
+fn is_contracted(word: &str) -> bool {
+    // The last three characters, the last at the end; a character beyond
+    // ASCII (no ending holds one) reads as 0x80, a missing one as 0.
+    let mut tail = [0u8; 3];
+    for (slot, c) in tail.iter_mut().rev().zip(word.chars().rev()) {
+        *slot = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => 0x80,
+        };
+    }
+    let ends = |ending: &str| tail.ends_with(ending.as_bytes());
+    CONTRACTED.iter().any(|c| ends(c))
+        || packed_lower(word).is_some_and(|w| IS_AFTER_S.contains(&w))
 }
 
 /// Whether the text (outside any quotation) uses the first or second person.
@@ -1039,6 +1198,74 @@ mod tests {
         }
     }
 
+    /// [`statement_score`] as first written: each word compared with the
+    /// lists as a string, a lower-case copy made of each word with an
+    /// apostrophe.
+    fn statement_score_reference(text: &str) -> i32 {
+        let mut score = 0;
+        let mut after_this = false;
+        let mut w = String::new();
+        for (i, word) in Words::new(text).enumerate() {
+            let apostrophe = word.bytes().any(|b| b == b'\'' || b == 0xE2);
+            if apostrophe {
+                w.clear();
+                w.extend(word.chars().map(|c| {
+                    if c == '’' {
+                        '\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                }));
+            }
+            let is =
+                |list: &[&str]| !apostrophe && list.iter().any(|t| word.eq_ignore_ascii_case(t));
+            if is_personal(word) {
+                score += 2;
+            } else if apostrophe
+                && (CONTRACTED.iter().any(|c| w.ends_with(c))
+                    || w.strip_suffix("'s").is_some_and(|s| IS_AFTER.contains(&s)))
+            {
+                score += 1;
+            } else if matches!(word.len(), 4 | 9) && is(REPORTING) {
+                score -= 2;
+            } else if after_this && !is(TIME) {
+                score += 1;
+            } else if i == 0 && is(&["please"]) {
+                score += 2;
+            }
+            after_this = is(&["this"]);
+            if i > 400 {
+                break;
+            }
+        }
+        score
+    }
+
+    #[test]
+    fn statement_scores_read_at_most_402_words() {
+        for (word, each) in [("I", 2), ("said", -2), ("that's", 1)] {
+            for n in [400, 401, 402, 403, 500] {
+                let text = vec![word; n].join(" ");
+                assert_eq!(
+                    statement_score(&text),
+                    each * n.min(402) as i32,
+                    "{word} {n}"
+                );
+                assert_eq!(statement_score(&text), statement_score_reference(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn listed_heads_are_distinct_within_each_list() {
+        for list in [&REPORTING_LISTED, &TIME_LISTED, &THIS, &PLEASE] {
+            assert_eq!(list.heads.len(), list.words.len());
+            for (i, w) in list.words.iter().enumerate() {
+                assert_eq!(list.heads[i], pack(w.as_bytes()), "{w}");
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The byte filter drops no text that speaks personally: with it,
         /// the test agrees with reading every word.
@@ -1058,6 +1285,37 @@ mod tests {
             let plain = Words::new(&text).take(WINDOW).any(is_personal);
             proptest::prop_assert_eq!(speaks_personally(&text), plain);
             proptest::prop_assert!(!plain || may_speak_personally(&text));
+        }
+
+        /// Reading each word once into a register scores as comparing
+        /// strings: on text of listed words in any case, contractions with
+        /// straight and curly apostrophes, quotation apostrophes, letters
+        /// beyond ASCII, digits and punctuation.
+        #[test]
+        fn statement_scores_read_as_the_reference(
+            parts in proptest::collection::vec(
+                "(I|i|we|We’re|YOU'LL|you've|Let's|US|our|said|SAYS|Told|according|ACCORDING|accordinG|this|This|THIS|morning|afternoon|Afternoon|weekend|time|please|Please|PLEASE|that's|That’s|IT'S|there’s|who's|he's|She’S|let's|don't|can’t|won'T|they're|we’ve|I'll|I'M|he’d|'re|n't|’s|'|’|x's|café|Ça|naïve’s|été'd|Zoë|ⅰ|ⅱ's|2024|3rd|a|the|sai|saidx|thiss|accordingly|pleased|mornings|[a-zA-Z]{1,10}|[a-z'’é]{1,9})",
+                0..30,
+            ),
+            seps in proptest::collection::vec("[ ,.:;!?()\"“”‘’'—-]{1,3}|\u{a0}|\u{2019}", 30),
+        ) {
+            let mut text = String::new();
+            for (p, s) in parts.iter().zip(&seps) {
+                text.push_str(p);
+                text.push_str(s);
+            }
+            proptest::prop_assert_eq!(statement_score(&text), statement_score_reference(&text));
+        }
+
+        /// A word's first eight bytes are packed as [`pack`] packs them,
+        /// and an apostrophe's byte is found as a byte-by-byte search finds it.
+        #[test]
+        fn word_heads_and_apostrophes_read_like_bytes(w in "[a-zA-Z0-9'’éⅰ]{0,12}") {
+            let bytes = w.as_bytes();
+            let head = head_bytes(bytes);
+            proptest::prop_assert_eq!(head, pack(bytes));
+            let plain = bytes.iter().any(|&b| b == b'\'' || b == 0xE2);
+            proptest::prop_assert_eq!(has_apostrophe(bytes, head), plain);
         }
 
         /// Counting a block at a time counts as a byte-by-byte reading.
