@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 const WINDOW: usize = 40;
 
 /// Function words that say nothing about what a line is about (sorted;
-/// compared as folded, see [`is_stop`]).
+/// compared as folded, see [`StopTable`]).
 const STOP: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "back",
     "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "ever",
@@ -187,21 +187,43 @@ fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
 #[inline(always)]
 fn short_key(bytes: &[u8]) -> Option<(Key, Option<u8>)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    if bytes.len() > 8 {
-        return None;
-    }
-    let x = bytes
-        .iter()
-        .enumerate()
-        .fold(0, |x, (i, &b)| x | u64::from(b) << (8 * i));
+    let x = load_short(bytes)?;
     if x & (ONES * 0x80) != 0 {
         return None;
     }
     let lower = lower_ascii(x);
     let n = stem_packed(lower, bytes.len());
-    let kept = lower & low_bytes(n);
+    // The bytes past the word are 0 already: mask only what the stem cut.
+    let kept = if n < bytes.len() {
+        lower & low_bytes(n)
+    } else {
+        lower
+    };
     // One chunk: `hash` of the folded bytes.
     Some((kept.wrapping_mul(K), (n > 0).then_some(lower as u8)))
+}
+
+/// At most eight bytes packed into a `u64` as [`pack`] packs them (the
+/// first byte lowest, zeros above the last); `None` for more than eight.
+///
+/// Read as two loads of four (or two) bytes, one from each end, instead of
+/// byte by byte: where the two overlap they hold the same bytes, so or-ing
+/// them together puts every byte in its place once.
+#[inline(always)]
+fn load_short(bytes: &[u8]) -> Option<u64> {
+    let n = bytes.len();
+    if let Some(all) = bytes.first_chunk::<8>() {
+        return (n == 8).then(|| u64::from_le_bytes(*all));
+    }
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
+        return Some(u64::from(head) | u64::from(tail) << (8 * (n - 4)));
+    }
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        let (head, tail) = (u16::from_le_bytes(*head), u16::from_le_bytes(*tail));
+        return Some(u64::from(head) | u64::from(tail) << (8 * (n - 2)));
+    }
+    Some(bytes.first().map_or(0, |&b| u64::from(b)))
 }
 
 /// A mask of the low `n` bytes of a `u64` (`n` at most 8).
@@ -346,10 +368,11 @@ impl StopTable {
     }
 }
 
-/// Whether a folded word is a stop word.
-fn is_stop(k: Key) -> bool {
+/// The stop table, built on first use. (Key 0, which only an empty folded
+/// word has, is in no slot: a probe for it meets an empty one and fails.)
+fn stop_table() -> &'static StopTable {
     static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
-    k != 0 && TABLE.get_or_init(StopTable::new).contains(k)
+    TABLE.get_or_init(StopTable::new)
 }
 
 /// The content words of a short line: folded, deduplicated, function words
@@ -361,12 +384,32 @@ pub(crate) struct Content {
     len: usize,
     /// Bit `b % 64` is set for every first byte `b` of a folded word.
     firsts: u64,
+    /// Bit [`key_bit`] is set for every key held: a key whose bit is clear
+    /// is new, and is added without reading the keys.
+    held: u64,
 }
 
 impl Content {
     /// The keys, in the order the words first appear.
     pub(crate) fn keys(&self) -> &[Key] {
         &self.keys[..self.len]
+    }
+
+    /// Add a content word's key (and the first byte of the folded word)
+    /// unless it is held already. At most [`WINDOW`] words are added, one
+    /// per word read, so there is always room.
+    #[inline(always)]
+    fn add(&mut self, k: Key, first: Option<u8>) {
+        let bit = key_bit(k);
+        if self.held & bit != 0 && self.keys().contains(&k) {
+            return;
+        }
+        if let Some(slot) = self.keys.get_mut(self.len) {
+            *slot = k;
+            self.len += 1;
+            self.held |= bit;
+            self.firsts |= first.map_or(0, first_bit);
+        }
     }
 }
 
@@ -375,22 +418,40 @@ fn first_bit(b: u8) -> u64 {
     1u64 << (b.to_ascii_lowercase() % 64)
 }
 
+/// The bit of a key in [`Content::held`]: its top six bits (the
+/// multiplication that makes a key mixes every byte into them).
+fn key_bit(k: Key) -> u64 {
+    1u64 << (k >> 58)
+}
+
 /// The content words of `text` (see [`Content`]).
+///
+/// Small enough to inline: the keys are then read straight into the
+/// caller's `Content` instead of being copied there on return.
+#[inline]
 pub(crate) fn content(text: &str) -> Content {
     let mut out = Content {
         keys: [0; WINDOW],
         len: 0,
         firsts: 0,
+        held: 0,
     };
-    for word in Words::new(text).take(WINDOW) {
-        let (k, first) = key(word);
-        if !is_stop(k) && !out.keys().contains(&k) {
-            out.keys[out.len] = k;
-            out.len += 1;
-            out.firsts |= first.map_or(0, first_bit);
+    out.read(text);
+    out
+}
+
+impl Content {
+    /// Read the content words of `text` into this empty `Content`.
+    #[inline(never)]
+    fn read(&mut self, text: &str) {
+        let stops = stop_table();
+        for word in Words::new(text).take(WINDOW) {
+            let (k, first) = key(word);
+            if !stops.contains(k) {
+                self.add(k, first);
+            }
         }
     }
-    out
 }
 
 /// How many of `words` appear among the first [`WINDOW`] words of `text`,
@@ -398,27 +459,38 @@ pub(crate) fn content(text: &str) -> Content {
 /// stops at the `limit`th shared word, so a rule that only asks whether any
 /// word is shared reads no further than the first.
 pub(crate) fn overlap(words: &Content, text: &str, from_end: bool, limit: usize) -> usize {
+    let shared = if from_end {
+        shared_words(words, Words::new(text).rev(), limit)
+    } else {
+        shared_words(words, Words::new(text), limit)
+    };
+    shared.min(limit)
+}
+
+/// [`overlap`] over the words as `read` yields them, before the cap: a
+/// plain loop, which the compiler folds together with the word splitting.
+#[inline(always)]
+fn shared_words<'t>(words: &Content, read: impl Iterator<Item = &'t str>, limit: usize) -> usize {
+    // Bit `i` is set once `words.keys()[i]` is met (there are at most
+    // [`WINDOW`] keys, fewer than 64).
     let mut found: u64 = 0;
-    let mut enough = |word: &str| {
+    for word in read.take(WINDOW) {
         // Fold only the words whose first letter one of `words` starts with.
         if words.firsts & word.bytes().next().map_or(0, first_bit) == 0 {
-            return false;
+            continue;
         }
         let (k, _) = key(word);
-        match words.keys().iter().position(|&w| w == k) {
-            Some(i) => {
-                found |= 1 << i;
-                found.count_ones() as usize >= limit
-            }
-            None => false,
+        if words.held & key_bit(k) == 0 {
+            continue;
         }
-    };
-    if from_end {
-        Words::new(text).rev().take(WINDOW).any(&mut enough);
-    } else {
-        Words::new(text).take(WINDOW).any(&mut enough);
+        if let Some(i) = words.keys().iter().position(|&w| w == k) {
+            found |= 1 << i;
+            if found.count_ones() as usize >= limit {
+                break;
+            }
+        }
     }
-    (found.count_ones() as usize).min(limit)
+    found.count_ones() as usize
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
@@ -1039,7 +1111,103 @@ mod tests {
         }
     }
 
+    /// The plain reading of [`content`]: each of the first [`WINDOW`]
+    /// words folded as a string and hashed, stop words found by a scan of
+    /// [`STOP`], repeats by a scan of the keys kept so far. Returns the keys
+    /// and the bits of their folded words' first bytes.
+    fn content_plain(text: &str) -> (Vec<Key>, u64) {
+        let fold = |w: &str| {
+            let mut out = String::new();
+            fold_into(w, &mut out);
+            out
+        };
+        let stops: Vec<Key> = STOP.iter().map(|w| hash(fold(w).as_bytes())).collect();
+        let (mut keys, mut firsts) = (Vec::new(), 0);
+        for word in Words::new(text).take(WINDOW) {
+            let folded = fold(word);
+            let k = hash(folded.as_bytes());
+            if !stops.contains(&k) && !keys.contains(&k) {
+                keys.push(k);
+                firsts |= folded.bytes().next().map_or(0, first_bit);
+            }
+        }
+        (keys, firsts)
+    }
+
+    /// The plain reading of [`overlap`]: the keys of the first (or last)
+    /// [`WINDOW`] words of `text` that are among `words`, counted and
+    /// capped at `limit`. As in [`overlap`], a word is compared only if its
+    /// first byte has a bit in `firsts` (so `İstanbul`, whose folded form
+    /// opens with `i`, is not).
+    fn overlap_plain(
+        (words, firsts): &(Vec<Key>, u64),
+        text: &str,
+        from_end: bool,
+        limit: usize,
+    ) -> usize {
+        let read: Vec<Option<Key>> = Words::new(text)
+            .map(|w| (firsts & first_bit(w.as_bytes()[0]) != 0).then(|| key(w).0))
+            .collect();
+        let window = if from_end {
+            &read[read.len().saturating_sub(WINDOW)..]
+        } else {
+            &read[..read.len().min(WINDOW)]
+        };
+        let shared = words.iter().filter(|&&k| window.contains(&Some(k))).count();
+        shared.min(limit)
+    }
+
+    /// Text of words the content rules meet: stop words in any case,
+    /// inflections, possessives with straight and curly apostrophes,
+    /// quoted words, letters beyond ASCII, digits and long words, joined by
+    /// spaces and punctuation; up to 60 words, so past [`WINDOW`], or none.
+    fn content_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let word = "(the|The|THE|a|An|of|said|says|it's|It’s|road|Roads|ROAD|road's|road’s|\
+            roads’|closing|Closed|closes|close|glass|GLASSES|café|Café|Étoiles|étoile|ß|İstanbul|\
+            Ça|3rd|2024|x|'quoted'|‘curly’|they’re|don't|eightish|Scarrowing's|\
+            internationalisation|Internationalisations|well-being|Büro’s|naïve|zz)";
+        let sep = "( |  |, |[.] |; | — |-|’ | ‘|\n)";
+        proptest::collection::vec((word, sep), 0..60)
+            .prop_map(|parts| parts.into_iter().map(|(w, s)| w + &s).collect::<String>())
+    }
+
     proptest::proptest! {
+        /// The content words read with the stop table, the held bits and
+        /// the keys written in place are the plain reading's.
+        #[test]
+        fn content_is_the_plain_reading(text in content_text()) {
+            let words = content(&text);
+            let (keys, firsts) = content_plain(&text);
+            proptest::prop_assert_eq!(words.keys(), &keys[..]);
+            proptest::prop_assert_eq!(words.firsts, firsts);
+        }
+
+        /// Shared words counted in one loop, filtered by first byte and by
+        /// the held bits, are the plain count.
+        #[test]
+        fn overlap_is_the_plain_count(
+            own in content_text(),
+            text in content_text(),
+            from_end in proptest::bool::ANY,
+            limit in 0usize..8,
+        ) {
+            let words = content(&own);
+            for limit in [limit, usize::MAX] {
+                proptest::prop_assert_eq!(
+                    overlap(&words, &text, from_end, limit),
+                    overlap_plain(&content_plain(&own), &text, from_end, limit)
+                );
+            }
+        }
+
+        /// Loading a short word from both ends packs it as [`pack`] does.
+        #[test]
+        fn short_loads_pack_the_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12)) {
+            let expected = (bytes.len() <= 8).then(|| pack(&bytes));
+            proptest::prop_assert_eq!(load_short(&bytes), expected);
+        }
+
         /// The byte filter drops no text that speaks personally: with it,
         /// the test agrees with reading every word.
         #[test]
@@ -1138,7 +1306,7 @@ mod tests {
         fn the_stop_table_holds_the_stop_words_and_no_other(w in "[a-zA-Z']{1,9}") {
             let k = key(&w).0;
             let listed = STOP.iter().any(|s| key(s).0 == k);
-            proptest::prop_assert_eq!(is_stop(k), listed);
+            proptest::prop_assert_eq!(stop_table().contains(k), listed);
         }
 
         /// Counting shared words up to a limit gives the full count, capped:
