@@ -147,15 +147,41 @@ fn key(word: &str) -> (Key, Option<u8>) {
 /// [`key`] of a longer word, or one with bytes beyond ASCII.
 #[inline(never)]
 fn long_key(word: &str) -> (Key, Option<u8>) {
+    if all_ascii(word.as_bytes()) {
+        return ascii_key(word.as_bytes());
+    }
     let mut buf = [0u8; 64];
     if let Some(ascii) = straightened(word, &mut buf) {
-        // The suffixes are ASCII letters: stemming in any case is the same.
-        let stem = &ascii[..stem(ascii)];
-        return (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase));
+        return ascii_key(ascii);
     }
     let mut out = String::new();
     fold_into(word, &mut out);
     (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// [`key`] of a word of ASCII bytes, of any length. The suffixes are ASCII
+/// letters: stemming in any case is the same.
+#[inline(always)]
+fn ascii_key(ascii: &[u8]) -> (Key, Option<u8>) {
+    let stem = ascii.get(..stem(ascii)).unwrap_or(ascii);
+    (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase))
+}
+
+/// Whether every byte is ASCII ([`<[u8]>::is_ascii`]), eight bytes at a
+/// time: the whole chunks, and then the last eight bytes, which cover what
+/// is left after them (reading some bytes twice changes nothing).
+fn all_ascii(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.is_ascii();
+    };
+    let any = bytes
+        .chunks_exact(8)
+        .filter_map(<[u8]>::first_chunk::<8>)
+        .fold(u64::from_le_bytes(*last), |any, c| {
+            any | u64::from_le_bytes(*c)
+        });
+    any & HIGH == 0
 }
 
 /// The word as ASCII, curly apostrophes read as straight ones (copied into
@@ -320,10 +346,13 @@ fn hash_lower(bytes: &[u8]) -> Key {
     if tail.is_empty() {
         return h;
     }
-    let last = tail
-        .iter()
-        .rev()
-        .fold(0, |acc: u64, &b| (acc << 8) | u64::from(b));
+    // The tail packed with zeros above it: the last eight bytes shifted
+    // down past those already mixed, or, in a word shorter than eight,
+    // the whole word.
+    let last = match bytes.last_chunk::<8>() {
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - tail.len())),
+        None => load_short(tail).unwrap_or(0),
+    };
     mix(h, last)
 }
 
@@ -425,25 +454,26 @@ fn key_bit(k: Key) -> u64 {
 }
 
 /// The content words of `text` (see [`Content`]).
-///
-/// Small enough to inline: the keys are then read straight into the
-/// caller's `Content` instead of being copied there on return.
-#[inline]
 pub(crate) fn content(text: &str) -> Content {
-    let mut out = Content {
-        keys: [0; WINDOW],
-        len: 0,
-        firsts: 0,
-        held: 0,
-    };
+    let mut out = Content::EMPTY;
     out.read(text);
     out
 }
 
 impl Content {
-    /// Read the content words of `text` into this empty `Content`.
+    /// No words: what [`Content::read`] fills.
+    pub(crate) const EMPTY: Content = Content {
+        keys: [0; WINDOW],
+        len: 0,
+        firsts: 0,
+        held: 0,
+    };
+
+    /// Read the content words of `text` into this empty `Content` (see
+    /// [`content`]). Filling the caller's own `Content` in place spares
+    /// copying its keys, as returning one would.
     #[inline(never)]
-    fn read(&mut self, text: &str) {
+    pub(crate) fn read(&mut self, text: &str) {
         let stops = stop_table();
         for word in Words::new(text).take(WINDOW) {
             let (k, first) = key(word);
@@ -1199,6 +1229,25 @@ mod tests {
                     overlap_plain(&content_plain(&own), &text, from_end, limit)
                 );
             }
+        }
+
+        /// Reading eight bytes at a time finds a byte beyond ASCII where
+        /// the plain test does.
+        #[test]
+        fn ascii_read_in_chunks_is_is_ascii(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            ascii in "[ -~]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(all_ascii(&bytes), bytes.is_ascii());
+            proptest::prop_assert!(all_ascii(ascii.as_bytes()));
+        }
+
+        /// Hashing in lower case a chunk at a time, the tail loaded with
+        /// the last eight bytes, is hashing the lower-cased bytes.
+        #[test]
+        fn hash_lower_is_the_hash_of_the_lower_case(text in "[ -~]{0,40}") {
+            let lower = text.to_ascii_lowercase();
+            proptest::prop_assert_eq!(hash_lower(text.as_bytes()), hash(lower.as_bytes()));
         }
 
         /// Loading a short word from both ends packs it as [`pack`] does.
