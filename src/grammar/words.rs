@@ -502,8 +502,8 @@ pub(crate) fn overlap(words: &Content, text: &str, from_end: bool, limit: usize)
 #[inline(always)]
 fn shared_words<'t>(words: &Content, read: impl Iterator<Item = &'t str>, limit: usize) -> usize {
     // Bit `i` is set once `words.keys()[i]` is met (there are at most
-    // [`WINDOW`] keys, fewer than 64).
-    let mut found: u64 = 0;
+    // [`WINDOW`] keys, fewer than 64); `shared` counts the bits set.
+    let (mut found, mut shared): (u64, usize) = (0, 0);
     for word in read.take(WINDOW) {
         // Fold only the words whose first letter one of `words` starts with.
         if words.firsts & word.bytes().next().map_or(0, first_bit) == 0 {
@@ -514,13 +514,16 @@ fn shared_words<'t>(words: &Content, read: impl Iterator<Item = &'t str>, limit:
             continue;
         }
         if let Some(i) = words.keys().iter().position(|&w| w == k) {
-            found |= 1 << i;
-            if found.count_ones() as usize >= limit {
+            if found & 1 << i == 0 {
+                found |= 1 << i;
+                shared += 1;
+            }
+            if shared >= limit {
                 break;
             }
         }
     }
-    found.count_ones() as usize
+    shared
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
