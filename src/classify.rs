@@ -867,7 +867,8 @@ impl<'r, 'a> Classifier<'r, 'a> {
             return Kind::Paragraph;
         }
         // Shared words are counted only as far as a rule compares them.
-        let own = words::content(text);
+        let mut own = words::Content::EMPTY;
+        own.read(text);
         let lede = |limit| {
             ahead
                 .text

@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 const WINDOW: usize = 40;
 
 /// Function words that say nothing about what a line is about (sorted;
-/// compared as folded, see [`is_stop`]).
+/// compared as folded, see [`StopTable`]).
 const STOP: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "back",
     "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "ever",
@@ -147,15 +147,41 @@ fn key(word: &str) -> (Key, Option<u8>) {
 /// [`key`] of a longer word, or one with bytes beyond ASCII.
 #[inline(never)]
 fn long_key(word: &str) -> (Key, Option<u8>) {
+    if all_ascii(word.as_bytes()) {
+        return ascii_key(word.as_bytes());
+    }
     let mut buf = [0u8; 64];
     if let Some(ascii) = straightened(word, &mut buf) {
-        // The suffixes are ASCII letters: stemming in any case is the same.
-        let stem = &ascii[..stem(ascii)];
-        return (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase));
+        return ascii_key(ascii);
     }
     let mut out = String::new();
     fold_into(word, &mut out);
     (hash(out.as_bytes()), out.bytes().next())
+}
+
+/// [`key`] of a word of ASCII bytes, of any length. The suffixes are ASCII
+/// letters: stemming in any case is the same.
+#[inline(always)]
+fn ascii_key(ascii: &[u8]) -> (Key, Option<u8>) {
+    let stem = ascii.get(..stem(ascii)).unwrap_or(ascii);
+    (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase))
+}
+
+/// Whether every byte is ASCII ([`<[u8]>::is_ascii`]), eight bytes at a
+/// time: the whole chunks, and then the last eight bytes, which cover what
+/// is left after them (reading some bytes twice changes nothing).
+fn all_ascii(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.is_ascii();
+    };
+    let any = bytes
+        .chunks_exact(8)
+        .filter_map(<[u8]>::first_chunk::<8>)
+        .fold(u64::from_le_bytes(*last), |any, c| {
+            any | u64::from_le_bytes(*c)
+        });
+    any & HIGH == 0
 }
 
 /// The word as ASCII, curly apostrophes read as straight ones (copied into
@@ -187,21 +213,43 @@ fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
 #[inline(always)]
 fn short_key(bytes: &[u8]) -> Option<(Key, Option<u8>)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    if bytes.len() > 8 {
-        return None;
-    }
-    let x = bytes
-        .iter()
-        .enumerate()
-        .fold(0, |x, (i, &b)| x | u64::from(b) << (8 * i));
+    let x = load_short(bytes)?;
     if x & (ONES * 0x80) != 0 {
         return None;
     }
     let lower = lower_ascii(x);
     let n = stem_packed(lower, bytes.len());
-    let kept = lower & low_bytes(n);
+    // The bytes past the word are 0 already: mask only what the stem cut.
+    let kept = if n < bytes.len() {
+        lower & low_bytes(n)
+    } else {
+        lower
+    };
     // One chunk: `hash` of the folded bytes.
     Some((kept.wrapping_mul(K), (n > 0).then_some(lower as u8)))
+}
+
+/// At most eight bytes packed into a `u64` as [`pack`] packs them (the
+/// first byte lowest, zeros above the last); `None` for more than eight.
+///
+/// Read as two loads of four (or two) bytes, one from each end, instead of
+/// byte by byte: where the two overlap they hold the same bytes, so or-ing
+/// them together puts every byte in its place once.
+#[inline(always)]
+fn load_short(bytes: &[u8]) -> Option<u64> {
+    let n = bytes.len();
+    if let Some(all) = bytes.first_chunk::<8>() {
+        return (n == 8).then(|| u64::from_le_bytes(*all));
+    }
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
+        return Some(u64::from(head) | u64::from(tail) << (8 * (n - 4)));
+    }
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        let (head, tail) = (u16::from_le_bytes(*head), u16::from_le_bytes(*tail));
+        return Some(u64::from(head) | u64::from(tail) << (8 * (n - 2)));
+    }
+    Some(bytes.first().map_or(0, |&b| u64::from(b)))
 }
 
 /// A mask of the low `n` bytes of a `u64` (`n` at most 8).
@@ -298,10 +346,13 @@ fn hash_lower(bytes: &[u8]) -> Key {
     if tail.is_empty() {
         return h;
     }
-    let last = tail
-        .iter()
-        .rev()
-        .fold(0, |acc: u64, &b| (acc << 8) | u64::from(b));
+    // The tail packed with zeros above it: the last eight bytes shifted
+    // down past those already mixed, or, in a word shorter than eight,
+    // the whole word.
+    let last = match bytes.last_chunk::<8>() {
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - tail.len())),
+        None => load_short(tail).unwrap_or(0),
+    };
     mix(h, last)
 }
 
@@ -346,10 +397,11 @@ impl StopTable {
     }
 }
 
-/// Whether a folded word is a stop word.
-fn is_stop(k: Key) -> bool {
+/// The stop table, built on first use. (Key 0, which only an empty folded
+/// word has, is in no slot: a probe for it meets an empty one and fails.)
+fn stop_table() -> &'static StopTable {
     static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
-    k != 0 && TABLE.get_or_init(StopTable::new).contains(k)
+    TABLE.get_or_init(StopTable::new)
 }
 
 /// The content words of a short line: folded, deduplicated, function words
@@ -361,12 +413,32 @@ pub(crate) struct Content {
     len: usize,
     /// Bit `b % 64` is set for every first byte `b` of a folded word.
     firsts: u64,
+    /// Bit [`key_bit`] is set for every key held: a key whose bit is clear
+    /// is new, and is added without reading the keys.
+    held: u64,
 }
 
 impl Content {
     /// The keys, in the order the words first appear.
     pub(crate) fn keys(&self) -> &[Key] {
         &self.keys[..self.len]
+    }
+
+    /// Add a content word's key (and the first byte of the folded word)
+    /// unless it is held already. At most [`WINDOW`] words are added, one
+    /// per word read, so there is always room.
+    #[inline(always)]
+    fn add(&mut self, k: Key, first: Option<u8>) {
+        let bit = key_bit(k);
+        if self.held & bit != 0 && self.keys().contains(&k) {
+            return;
+        }
+        if let Some(slot) = self.keys.get_mut(self.len) {
+            *slot = k;
+            self.len += 1;
+            self.held |= bit;
+            self.firsts |= first.map_or(0, first_bit);
+        }
     }
 }
 
@@ -375,22 +447,41 @@ fn first_bit(b: u8) -> u64 {
     1u64 << (b.to_ascii_lowercase() % 64)
 }
 
+/// The bit of a key in [`Content::held`]: its top six bits (the
+/// multiplication that makes a key mixes every byte into them).
+fn key_bit(k: Key) -> u64 {
+    1u64 << (k >> 58)
+}
+
 /// The content words of `text` (see [`Content`]).
 pub(crate) fn content(text: &str) -> Content {
-    let mut out = Content {
+    let mut out = Content::EMPTY;
+    out.read(text);
+    out
+}
+
+impl Content {
+    /// No words: what [`Content::read`] fills.
+    pub(crate) const EMPTY: Content = Content {
         keys: [0; WINDOW],
         len: 0,
         firsts: 0,
+        held: 0,
     };
-    for word in Words::new(text).take(WINDOW) {
-        let (k, first) = key(word);
-        if !is_stop(k) && !out.keys().contains(&k) {
-            out.keys[out.len] = k;
-            out.len += 1;
-            out.firsts |= first.map_or(0, first_bit);
+
+    /// Read the content words of `text` into this empty `Content` (see
+    /// [`content`]). Filling the caller's own `Content` in place spares
+    /// copying its keys, as returning one would.
+    #[inline(never)]
+    pub(crate) fn read(&mut self, text: &str) {
+        let stops = stop_table();
+        for word in Words::new(text).take(WINDOW) {
+            let (k, first) = key(word);
+            if !stops.contains(k) {
+                self.add(k, first);
+            }
         }
     }
-    out
 }
 
 /// How many of `words` appear among the first [`WINDOW`] words of `text`,
@@ -398,27 +489,41 @@ pub(crate) fn content(text: &str) -> Content {
 /// stops at the `limit`th shared word, so a rule that only asks whether any
 /// word is shared reads no further than the first.
 pub(crate) fn overlap(words: &Content, text: &str, from_end: bool, limit: usize) -> usize {
-    let mut found: u64 = 0;
-    let mut enough = |word: &str| {
+    let shared = if from_end {
+        shared_words(words, Words::new(text).rev(), limit)
+    } else {
+        shared_words(words, Words::new(text), limit)
+    };
+    shared.min(limit)
+}
+
+/// [`overlap`] over the words as `read` yields them, before the cap: a
+/// plain loop, which the compiler folds together with the word splitting.
+#[inline(always)]
+fn shared_words<'t>(words: &Content, read: impl Iterator<Item = &'t str>, limit: usize) -> usize {
+    // Bit `i` is set once `words.keys()[i]` is met (there are at most
+    // [`WINDOW`] keys, fewer than 64); `shared` counts the bits set.
+    let (mut found, mut shared): (u64, usize) = (0, 0);
+    for word in read.take(WINDOW) {
         // Fold only the words whose first letter one of `words` starts with.
         if words.firsts & word.bytes().next().map_or(0, first_bit) == 0 {
-            return false;
+            continue;
         }
         let (k, _) = key(word);
-        match words.keys().iter().position(|&w| w == k) {
-            Some(i) => {
-                found |= 1 << i;
-                found.count_ones() as usize >= limit
-            }
-            None => false,
+        if words.held & key_bit(k) == 0 {
+            continue;
         }
-    };
-    if from_end {
-        Words::new(text).rev().take(WINDOW).any(&mut enough);
-    } else {
-        Words::new(text).take(WINDOW).any(&mut enough);
+        if let Some(i) = words.keys().iter().position(|&w| w == k) {
+            if found & 1 << i == 0 {
+                found |= 1 << i;
+                shared += 1;
+            }
+            if shared >= limit {
+                break;
+            }
+        }
     }
-    (found.count_ones() as usize).min(limit)
+    shared
 }
 
 /// Whether a word after the first is capitalised (a name, a place): news
@@ -1266,7 +1371,122 @@ mod tests {
         }
     }
 
+    /// The plain reading of [`content`]: each of the first [`WINDOW`]
+    /// words folded as a string and hashed, stop words found by a scan of
+    /// [`STOP`], repeats by a scan of the keys kept so far. Returns the keys
+    /// and the bits of their folded words' first bytes.
+    fn content_plain(text: &str) -> (Vec<Key>, u64) {
+        let fold = |w: &str| {
+            let mut out = String::new();
+            fold_into(w, &mut out);
+            out
+        };
+        let stops: Vec<Key> = STOP.iter().map(|w| hash(fold(w).as_bytes())).collect();
+        let (mut keys, mut firsts) = (Vec::new(), 0);
+        for word in Words::new(text).take(WINDOW) {
+            let folded = fold(word);
+            let k = hash(folded.as_bytes());
+            if !stops.contains(&k) && !keys.contains(&k) {
+                keys.push(k);
+                firsts |= folded.bytes().next().map_or(0, first_bit);
+            }
+        }
+        (keys, firsts)
+    }
+
+    /// The plain reading of [`overlap`]: the keys of the first (or last)
+    /// [`WINDOW`] words of `text` that are among `words`, counted and
+    /// capped at `limit`. As in [`overlap`], a word is compared only if its
+    /// first byte has a bit in `firsts` (so `İstanbul`, whose folded form
+    /// opens with `i`, is not).
+    fn overlap_plain(
+        (words, firsts): &(Vec<Key>, u64),
+        text: &str,
+        from_end: bool,
+        limit: usize,
+    ) -> usize {
+        let read: Vec<Option<Key>> = Words::new(text)
+            .map(|w| (firsts & first_bit(w.as_bytes()[0]) != 0).then(|| key(w).0))
+            .collect();
+        let window = if from_end {
+            &read[read.len().saturating_sub(WINDOW)..]
+        } else {
+            &read[..read.len().min(WINDOW)]
+        };
+        let shared = words.iter().filter(|&&k| window.contains(&Some(k))).count();
+        shared.min(limit)
+    }
+
+    /// Text of words the content rules meet: stop words in any case,
+    /// inflections, possessives with straight and curly apostrophes,
+    /// quoted words, letters beyond ASCII, digits and long words, joined by
+    /// spaces and punctuation; up to 60 words, so past [`WINDOW`], or none.
+    fn content_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let word = "(the|The|THE|a|An|of|said|says|it's|It’s|road|Roads|ROAD|road's|road’s|\
+            roads’|closing|Closed|closes|close|glass|GLASSES|café|Café|Étoiles|étoile|ß|İstanbul|\
+            Ça|3rd|2024|x|'quoted'|‘curly’|they’re|don't|eightish|Scarrowing's|\
+            internationalisation|Internationalisations|well-being|Büro’s|naïve|zz)";
+        let sep = "( |  |, |[.] |; | — |-|’ | ‘|\n)";
+        proptest::collection::vec((word, sep), 0..60)
+            .prop_map(|parts| parts.into_iter().map(|(w, s)| w + &s).collect::<String>())
+    }
+
     proptest::proptest! {
+        /// The content words read with the stop table, the held bits and
+        /// the keys written in place are the plain reading's.
+        #[test]
+        fn content_is_the_plain_reading(text in content_text()) {
+            let words = content(&text);
+            let (keys, firsts) = content_plain(&text);
+            proptest::prop_assert_eq!(words.keys(), &keys[..]);
+            proptest::prop_assert_eq!(words.firsts, firsts);
+        }
+
+        /// Shared words counted in one loop, filtered by first byte and by
+        /// the held bits, are the plain count.
+        #[test]
+        fn overlap_is_the_plain_count(
+            own in content_text(),
+            text in content_text(),
+            from_end in proptest::bool::ANY,
+            limit in 0usize..8,
+        ) {
+            let words = content(&own);
+            for limit in [limit, usize::MAX] {
+                proptest::prop_assert_eq!(
+                    overlap(&words, &text, from_end, limit),
+                    overlap_plain(&content_plain(&own), &text, from_end, limit)
+                );
+            }
+        }
+
+        /// Reading eight bytes at a time finds a byte beyond ASCII where
+        /// the plain test does.
+        #[test]
+        fn ascii_read_in_chunks_is_is_ascii(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            ascii in "[ -~]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(all_ascii(&bytes), bytes.is_ascii());
+            proptest::prop_assert!(all_ascii(ascii.as_bytes()));
+        }
+
+        /// Hashing in lower case a chunk at a time, the tail loaded with
+        /// the last eight bytes, is hashing the lower-cased bytes.
+        #[test]
+        fn hash_lower_is_the_hash_of_the_lower_case(text in "[ -~]{0,40}") {
+            let lower = text.to_ascii_lowercase();
+            proptest::prop_assert_eq!(hash_lower(text.as_bytes()), hash(lower.as_bytes()));
+        }
+
+        /// Loading a short word from both ends packs it as [`pack`] does.
+        #[test]
+        fn short_loads_pack_the_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12)) {
+            let expected = (bytes.len() <= 8).then(|| pack(&bytes));
+            proptest::prop_assert_eq!(load_short(&bytes), expected);
+        }
+
         /// The byte filter drops no text that speaks personally: with it,
         /// the test agrees with reading every word.
         #[test]
@@ -1396,7 +1616,7 @@ mod tests {
         fn the_stop_table_holds_the_stop_words_and_no_other(w in "[a-zA-Z']{1,9}") {
             let k = key(&w).0;
             let listed = STOP.iter().any(|s| key(s).0 == k);
-            proptest::prop_assert_eq!(is_stop(k), listed);
+            proptest::prop_assert_eq!(stop_table().contains(k), listed);
         }
 
         /// Counting shared words up to a limit gives the full count, capped:
