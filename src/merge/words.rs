@@ -68,10 +68,20 @@ pub(super) struct Hashes {
 impl Hashes {
     /// Room for the words of texts of `bytes` bytes in all (a guess of
     /// one word in six bytes: more words only grow the buffer).
+    #[cfg(test)]
     pub(super) fn with_capacity(bytes: usize) -> Self {
+        Hashes::in_buffer(Vec::new(), bytes)
+    }
+
+    /// Room for the words of texts of `bytes` bytes in all (a guess of
+    /// one word in six bytes: more words only grow the buffer), in
+    /// `buffer` (emptied first): its room is reused.
+    pub(super) fn in_buffer(mut buffer: Vec<u64>, bytes: usize) -> Self {
+        buffer.clear();
+        buffer.reserve(bytes / 6);
         Hashes {
             hash: WordHash::new(),
-            words: Vec::with_capacity(bytes / 6),
+            words: buffer,
         }
     }
 }
