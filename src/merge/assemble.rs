@@ -331,15 +331,17 @@ pub(crate) fn layout(
     }
     occurrences.dedup();
     let mut built: Vec<(usize, Entry)> = Vec::with_capacity(n); // (rank, entry)
+                                                                // Per version of the entry at hand: (first position, version, its
+                                                                // occurrences' range in `run`), reused from entry to entry.
+    let mut versions: Vec<(usize, usize, usize, usize)> = Vec::new();
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;
-        let mut versions: Vec<(usize, usize, Vec<usize>)> = run
-            .chunk_by(|a, b| a.1 == b.1)
-            .map(|vrun| {
-                let positions: Vec<usize> = vrun.iter().map(|o| o.2).collect();
-                (positions[0], vrun[0].1, positions)
-            })
-            .collect();
+        versions.clear();
+        let mut at = 0;
+        for vrun in run.chunk_by(|a, b| a.1 == b.1) {
+            versions.push((vrun[0].2, vrun[0].1, at, at + vrun.len()));
+            at += vrun.len();
+        }
         versions.sort_unstable();
         let mut seen_in: Vec<usize> = run.iter().map(|o| o.2).collect();
         seen_in.sort_unstable();
@@ -347,7 +349,13 @@ pub(crate) fn layout(
         let last = seen_in.last().copied().unwrap_or(0);
         let mut latest = 0;
         let mut revisions = Vec::with_capacity(versions.len());
-        for (i, (_, v, positions)) in versions.into_iter().enumerate() {
+        for (i, &(_, v, from, to)) in versions.iter().enumerate() {
+            let positions: Vec<usize> = run
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .map(|o| o.2)
+                .collect();
             revision_of[v] = i;
             if positions.last() == Some(&last) {
                 latest = i;

@@ -91,13 +91,25 @@ impl Features {
     /// is kept; the keys of runs of words combine the words' hashes
     /// ([`run_hash`]).
     pub(crate) fn of(update: &Update<'_>, options: &MergeOptions) -> Features {
+        Features::of_in(update, options, &mut Vec::new())
+    }
+
+    /// [`Features::of`], with `scratch` to work in: a merge makes the
+    /// features of many versions with one buffer, and each version's are
+    /// copied out once, at their size (no buffer per version, grown and
+    /// then shrunk).
+    pub(crate) fn of_in(
+        update: &Update<'_>,
+        options: &MergeOptions,
+        scratch: &mut Vec<u64>,
+    ) -> Features {
         let mut bytes = update.headline.text.len();
         for block in &update.blocks {
             block_texts(block, &mut |t| bytes += t.len());
         }
         // The word sequences, headline then body, in the one buffer, with
         // room for the keys added at its end (one word in six bytes).
-        let mut words = Hashes::with_capacity(bytes + 6 * MAX_KEYS);
+        let mut words = Hashes::in_buffer(std::mem::take(scratch), bytes + 6 * MAX_KEYS);
         split(&update.headline.text, &mut words);
         let head_end = words.words.len();
         let mut keys = Keys::default();
@@ -127,11 +139,13 @@ impl Features {
             keys.push(body_key);
         }
         data.extend_from_slice(keys.set());
-        Features {
-            data: data.into_boxed_slice(),
+        let features = Features {
+            data: Box::from(data.as_slice()),
             body_at: head_len as u32,
             keys_at: (head_len + body_len) as u32,
-        }
+        };
+        *scratch = data;
+        features
     }
 
     /// The headline's word set (see [`distinct`]).

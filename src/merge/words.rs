@@ -14,13 +14,23 @@ use unicode_segmentation::UnicodeSegmentation;
 pub(super) trait Sink {
     /// One more byte of the word being written.
     fn push(&mut self, byte: u8);
-    /// More bytes of the word being written: ASCII `run`, lower-cased.
-    fn push_lower(&mut self, run: &[u8]) {
-        run.iter().for_each(|b| self.push(b.to_ascii_lowercase()));
+    /// `n` (1 to 8) more bytes of the word being written: the low `n`
+    /// bytes of `eight` (little-endian), ASCII, lower-cased here; the
+    /// bytes above them are anything.
+    fn push_lower(&mut self, eight: u64, n: usize) {
+        for b in eight.to_le_bytes().iter().take(n) {
+            self.push(b.to_ascii_lowercase());
+        }
     }
     /// The word being written ends: `keep` it, or drop it (it had nothing
     /// but `_`).
     fn end(&mut self, keep: bool);
+    /// A whole word of `n` (1 to 8) bytes, when none is being written: as
+    /// [`push_lower`](Sink::push_lower) then [`end`](Sink::end).
+    fn word(&mut self, eight: u64, n: usize, keep: bool) {
+        self.push_lower(eight, n);
+        self.end(keep);
+    }
 }
 
 /// The words themselves, for [`normalise`](super::normalise).
@@ -58,10 +68,20 @@ pub(super) struct Hashes {
 impl Hashes {
     /// Room for the words of texts of `bytes` bytes in all (a guess of
     /// one word in six bytes: more words only grow the buffer).
+    #[cfg(test)]
     pub(super) fn with_capacity(bytes: usize) -> Self {
+        Hashes::in_buffer(Vec::new(), bytes)
+    }
+
+    /// Room for the words of texts of `bytes` bytes in all (a guess of
+    /// one word in six bytes: more words only grow the buffer), in
+    /// `buffer` (emptied first): its room is reused.
+    pub(super) fn in_buffer(mut buffer: Vec<u64>, bytes: usize) -> Self {
+        buffer.clear();
+        buffer.reserve(bytes / 6);
         Hashes {
             hash: WordHash::new(),
-            words: Vec::with_capacity(bytes / 6),
+            words: buffer,
         }
     }
 }
@@ -71,14 +91,24 @@ impl Sink for Hashes {
         self.hash.push(byte);
     }
 
-    fn push_lower(&mut self, run: &[u8]) {
-        self.hash.push_lower(run);
+    fn push_lower(&mut self, eight: u64, n: usize) {
+        self.hash.push_lower(eight, n);
     }
 
     fn end(&mut self, keep: bool) {
         let hash = self.hash.finish();
         if keep {
             self.words.push(hash);
+        }
+    }
+
+    /// The word's hash from a fresh [`WordHash`] (the one kept is fresh:
+    /// no word is being written), with no state kept between.
+    fn word(&mut self, eight: u64, n: usize, keep: bool) {
+        if keep {
+            let mut hash = WordHash::new();
+            hash.push_lower(eight, n);
+            self.words.push(hash.finish());
         }
     }
 }
@@ -113,32 +143,185 @@ pub(super) fn split(text: &str, sink: &mut impl Sink) {
 /// join each other (WB5, WB8–WB10, WB13a–b); `:`, `.` and `'` join two
 /// letters (WB6–WB7); `,`, `;`, `.` and `'` join two digits (WB11–WB12);
 /// any other byte stands alone. A word has a letter or a digit.
+///
+/// The text is read 64 bytes at a time, as a bit per byte ([`Block`]):
+/// the runs of letters, digits and `_` are the runs of set bits, found
+/// with a few bit operations each instead of a test per byte, and each
+/// run goes to the sink eight bytes at a time, read from the text again.
+/// Only the byte after a run is looked at on its own: a mark that joins
+/// two letters or digits (rare) carries the word on to the next run.
+/// `split_ascii_plain`, the byte-by-byte version, is kept in the tests,
+/// which check that the two agree.
 fn split_ascii(text: &[u8], sink: &mut impl Sink) {
-    let mut at = 0;
-    while let Some(skip) = text.get(at..).and_then(|rest| rest.iter().position(joins)) {
-        at += skip;
-        let mut keep = false;
-        loop {
-            // A run of letters, digits and `_` (one at least)...
-            let rest = text.get(at..).unwrap_or_default();
-            let len = rest.iter().position(|b| !joins(b)).unwrap_or(rest.len());
-            let run = rest.get(..len).unwrap_or_default();
-            sink.push_lower(run);
-            keep = keep || run.iter().any(|&b| b != b'_');
-            at += len;
-            // ...goes on across a mark between two letters or digits.
-            match text.get(at) {
-                Some(&mid) if joins_at(text, at) => {
-                    if mid != b'\'' && mid != b'`' {
-                        sink.push(mid);
-                    }
-                    at += 1;
-                }
-                _ => break,
+    let mut keep = false;
+    // Whether no word is being written: the next run starts one.
+    let mut fresh = true;
+    // Whether the last run reached the end of its block: whether it goes
+    // on is known from the next block.
+    let mut open = false;
+    let mut base = 0;
+    while base < text.len() {
+        let block = Block::at(text, base);
+        let mut rest = block.word;
+        if open && rest & 1 == 0 {
+            fresh = end_run(text, base, &mut keep, sink);
+        }
+        open = false;
+        while rest != 0 {
+            let start = rest.trailing_zeros();
+            // Set bits from `start` up, then a clear one (or the end).
+            let len = (!(rest >> start)).trailing_zeros();
+            let end = start + len;
+            let run = u64::MAX.checked_shl(end).map_or(u64::MAX, |above| !above) & rest;
+            rest &= !run;
+            let from = base + start as usize;
+            let to = from + len as usize;
+            // Most words are one run of up to eight bytes: written whole.
+            if fresh && len <= 8 && end < 64 && joining(text, to).is_none() {
+                sink.word(load(text, from), len as usize, block.alnum & run != 0);
+                continue;
+            }
+            keep |= block.alnum & run != 0;
+            push_run(text, from, to, sink);
+            fresh = false;
+            open = end == 64;
+            if !open {
+                fresh = end_run(text, to, &mut keep, sink);
             }
         }
-        sink.end(keep);
+        base += 64;
     }
+    if open {
+        end_run(text, text.len(), &mut keep, sink);
+    }
+}
+
+/// The mark at `at`, if it joins the bytes either side of it (see
+/// [`joins_at`]).
+fn joining(text: &[u8], at: usize) -> Option<u8> {
+    let mid = *text.get(at)?;
+    (class(mid) & JOINS_ANY != 0 && joins_at(text, at)).then_some(mid)
+}
+
+/// The run of letters, digits and `_` before `at` has ended: the byte at
+/// `at` either joins it to the next run (a mark between two letters or
+/// two digits, written unless it is a quote mark) or ends the word.
+/// Gives whether the word ended.
+fn end_run(text: &[u8], at: usize, keep: &mut bool, sink: &mut impl Sink) -> bool {
+    match joining(text, at) {
+        Some(mid) => {
+            if mid != b'\'' && mid != b'`' {
+                sink.push(mid);
+            }
+            false
+        }
+        None => {
+            sink.end(*keep);
+            *keep = false;
+            true
+        }
+    }
+}
+
+/// Push `text[from..to]` (ASCII) to the sink, eight bytes at a time.
+fn push_run(text: &[u8], mut from: usize, to: usize, sink: &mut impl Sink) {
+    while from < to {
+        let n = (to - from).min(8);
+        sink.push_lower(load(text, from), n);
+        from += n;
+    }
+}
+
+/// The eight bytes of `text` from `at`, little-endian (the first is the
+/// lowest); past the end of the text, zeros.
+fn load(text: &[u8], at: usize) -> u64 {
+    if let Some(eight) = text.get(at..at + 8) {
+        return u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    }
+    // Near the end: the text's last eight bytes, shifted down.
+    let len = text.len();
+    match len.checked_sub(8).and_then(|last| text.get(last..)) {
+        Some(eight) if at < len => {
+            let last = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            last >> (8 * (8 - (len - at)))
+        }
+        _ => pack(text.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Multiplying by this gathers bit 0 of each byte of a number that has no
+/// other bits into its top byte: bit `8i` moves to bit `56 + i`, and no
+/// two of the products' bits meet, so nothing carries.
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+/// The high bits of the bytes of `flags` (nothing else set), as eight bits.
+fn gather(flags: u64) -> u64 {
+    (flags >> 7).wrapping_mul(GATHER) >> 56
+}
+
+/// Up to 64 bytes of ASCII text, a bit per byte (bit `i` for byte `i`;
+/// none past the end of the text).
+struct Block {
+    /// The letters, digits and `_`: [`JOINS`].
+    word: u64,
+    /// The letters and digits.
+    alnum: u64,
+}
+
+impl Block {
+    /// The 64 bytes of `text` from `at`, read as eights ([`Eight`]).
+    fn at(text: &[u8], at: usize) -> Block {
+        let mut block = Block { word: 0, alnum: 0 };
+        let mut i = 0;
+        while i < 64 && at + i < text.len() {
+            let eight = Eight::of(load(text, at + i));
+            block.word |= gather(eight.word) << i;
+            block.alnum |= gather(eight.alnum) << i;
+            i += 8;
+        }
+        block
+    }
+}
+
+/// What eight bytes of ASCII text are, a flag (the high bit) in each byte.
+struct Eight {
+    /// The letters, digits and `_`: [`JOINS`].
+    word: u64,
+    /// The letters and digits.
+    alnum: u64,
+}
+
+impl Eight {
+    /// The flags of `bytes` (little-endian). Every byte is ASCII, below
+    /// 0x80, so adding below 0x80 to a byte never carries into the next:
+    /// each byte is classified on its own.
+    fn of(bytes: u64) -> Eight {
+        // A byte in `lo..=hi`: it reaches 0x80 when `0x80 - lo` is added,
+        // and not when `0x7f - hi` is.
+        let within = |x: u64, lo: u8, hi: u8| {
+            let from = x.wrapping_add(ONES * u64::from(0x80 - lo));
+            let past = x.wrapping_add(ONES * u64::from(0x7f - hi));
+            from & !past & HIGH
+        };
+        // `| 0x20` makes capitals small and nothing else a small letter.
+        let letters = within(bytes | (ONES * 0x20), b'a', b'z');
+        let digits = within(bytes, b'0', b'9');
+        let underscores = within(bytes, b'_', b'_');
+        let alnum = letters | digits;
+        Eight {
+            word: alnum | underscores,
+            alnum,
+        }
+    }
+}
+
+/// The low `n` bytes of a `u64` set (`n` up to 8).
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
 /// A letter (`ALetter` of UAX #29 on ASCII).
@@ -153,6 +336,8 @@ const JOINS_LETTERS: u8 = LETTER << 3;
 /// `,`, `;`, `.` and `'` (`MidNum`, `MidNumLet`, `Single_Quote`) join two
 /// digits: [`DIGIT`] shifted.
 const JOINS_DIGITS: u8 = DIGIT << 3;
+/// The marks that may join two letters or two digits.
+const JOINS_ANY: u8 = JOINS_LETTERS | JOINS_DIGITS;
 
 /// What each byte is, for splitting words: bits of the above ('`' is a
 /// quote mark, as [`fold_quote`] makes it; bytes beyond ASCII are none).
@@ -177,11 +362,6 @@ const CLASS: [u8; 256] = {
 /// The [`CLASS`] of `b`.
 fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
-}
-
-/// Whether `b` is a letter, a digit or `_`.
-fn joins(b: &u8) -> bool {
-    class(*b) & JOINS != 0
 }
 
 /// Whether the mark at `at` joins the bytes either side of it: two letters
@@ -259,28 +439,20 @@ impl WordHash {
         }
     }
 
-    /// Push ASCII `run` lower-cased: eight bytes at a time once the word's
-    /// length is a multiple of eight (nearly always: most words are one
-    /// run, pushed from length 0).
-    fn push_lower(&mut self, mut run: &[u8]) {
-        while self.len % 8 != 0 {
-            match run.split_first() {
-                Some((&b, rest)) => {
-                    self.push(b.to_ascii_lowercase());
-                    run = rest;
-                }
-                None => return,
-            }
+    /// Push `n` (1 to 8) ASCII bytes lower-cased: the low `n` bytes of
+    /// `eight`. Whole when the word's length is a multiple of eight (nearly
+    /// always: most words are one run, pushed from length 0), else spread
+    /// over the eight being filled and the next.
+    fn push_lower(&mut self, eight: u64, n: usize) {
+        let bytes = lower_ascii(eight) & low_bytes(n);
+        let fill = (self.len % 8) as u32;
+        // `fill` is below 8: the shifts are too.
+        self.eight |= bytes << (8 * fill);
+        if fill as usize + n >= 8 {
+            self.hash = mix(self.hash ^ self.eight);
+            self.eight = bytes.checked_shr(8 * (8 - fill)).unwrap_or(0);
         }
-        let mut eights = run.chunks_exact(8);
-        for eight in &mut eights {
-            let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-            self.hash = mix(self.hash ^ lower_ascii(eight));
-            self.len += 8;
-        }
-        let tail = eights.remainder();
-        self.eight = lower_ascii(pack(tail));
-        self.len += tail.len() as u64;
+        self.len += n as u64;
     }
 
     /// The word's hash; the next byte starts a new word.
@@ -313,6 +485,121 @@ fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `b` is a letter, a digit or `_`.
+    fn joins(b: &u8) -> bool {
+        class(*b) & JOINS != 0
+    }
+
+    /// [`split_ascii`] byte by byte, as its doc reads.
+    fn split_ascii_plain(text: &[u8], sink: &mut impl Sink) {
+        let mut at = 0;
+        while let Some(skip) = text.get(at..).and_then(|rest| rest.iter().position(joins)) {
+            at += skip;
+            let mut keep = false;
+            loop {
+                // A run of letters, digits and `_` (one at least)...
+                let rest = text.get(at..).unwrap_or_default();
+                let len = rest.iter().position(|b| !joins(b)).unwrap_or(rest.len());
+                let run = rest.get(..len).unwrap_or_default();
+                run.iter().for_each(|b| sink.push(b.to_ascii_lowercase()));
+                keep = keep || run.iter().any(|&b| b != b'_');
+                at += len;
+                // ...goes on across a mark between two letters or digits.
+                match text.get(at) {
+                    Some(&mid) if joins_at(text, at) => {
+                        if mid != b'\'' && mid != b'`' {
+                            sink.push(mid);
+                        }
+                        at += 1;
+                    }
+                    _ => break,
+                }
+            }
+            sink.end(keep);
+        }
+    }
+
+    /// The words and hashes of [`split_ascii`] and [`split_ascii_plain`]
+    /// agree.
+    fn split_agrees(text: &[u8]) {
+        let (mut fast, mut plain) = (Strings::default(), Strings::default());
+        split_ascii(text, &mut fast);
+        split_ascii_plain(text, &mut plain);
+        assert_eq!(fast.words, plain.words, "{text:?}");
+        let (mut fast, mut plain) = (Hashes::with_capacity(0), Hashes::with_capacity(0));
+        split_ascii(text, &mut fast);
+        split_ascii_plain(text, &mut plain);
+        assert_eq!(fast.words, plain.words, "{text:?}");
+    }
+
+    #[test]
+    fn eights_classify_every_ascii_byte() {
+        for b in 0..0x80u8 {
+            for place in 0..8 {
+                let mut text = [b' '; 8];
+                text[place] = b;
+                let eight = Eight::of(u64::from_le_bytes(text));
+                let flag = |mask: u64| mask >> (8 * place + 7) & 1 == 1;
+                assert_eq!(flag(eight.word), joins(&b), "{b}");
+                assert_eq!(flag(eight.alnum), b.is_ascii_alphanumeric(), "{b}");
+                assert_eq!(eight.word & !(0x80 << (8 * place)), 0, "{b}");
+                assert_eq!(gather(eight.word), u64::from(joins(&b)) << place, "{b}");
+            }
+        }
+        for flags in 0..=255u64 {
+            let spread = (0..8).fold(0, |x, i| x | (flags >> i & 1) << (8 * i + 7));
+            assert_eq!(gather(spread), flags);
+        }
+        // Past the end: no word bytes, and zeros.
+        assert_eq!(Block::at(b"ab", 0).word, 0b11);
+        assert_eq!(Block::at(b"ab", 2).word, 0);
+        let text = b"0123456789abcdef";
+        for at in 0..=text.len() {
+            for len in at..=text.len() {
+                assert_eq!(load(&text[..len], at), pack(&text[at..len]), "{at} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn split_ascii_agrees_with_plain_on_long_runs() {
+        for text in [
+            "a_very_long_identifier_of_many_bytes x",
+            "don't.e.g. 1,000,000.5;7 ____ a__b__c__d__e__f__g__h",
+            "abcdefgh'ijklmnop'qrstuvwx:yz",
+            "12345678.12345678,1234 X",
+            "________ ________a",
+            "   \t\r\n   -- !! abcdefghabcdefgh",
+            "a word that runs over the end of a block of sixty-four bytes: xxxxxyyyyyzzzzz and on",
+            "sixty-three bytes of text, then a word that starts on the 64th: end.of.it",
+            "sixty-four bytes of text and then a mark between two letters: a'b'c'd",
+        ] {
+            split_agrees(text.as_bytes());
+        }
+        // Words and marks at every place around the end of a block.
+        for pad in 0..80 {
+            for tail in [
+                "abc'def gh",
+                "__ 1,000.5;",
+                "a.b",
+                "x",
+                "_",
+                "' .",
+                "long_word_x",
+            ] {
+                for fill in ["y ", "yy", "  "] {
+                    let mut text = fill.repeat(pad / 2);
+                    text.push_str(&fill[..pad % 2]);
+                    text.push_str(tail);
+                    split_agrees(text.as_bytes());
+                    text.push_str(" z");
+                    split_agrees(text.as_bytes());
+                }
+            }
+        }
+        split_agrees("w".repeat(200).as_bytes());
+    }
 
     /// What `unicode_words` finds, after quote folding.
     fn unicode(text: &str) -> Vec<String> {
@@ -431,6 +718,13 @@ mod tests {
         }
     }
 
+    /// Push `run` to `hash` eight bytes at a time, the last up to eight.
+    fn push_pieces(hash: &mut WordHash, run: &[u8]) {
+        for piece in run.chunks(8) {
+            hash.push_lower(pack(piece), piece.len());
+        }
+    }
+
     /// A word pushed in runs and bytes, cut anywhere, hashes as its doc
     /// says.
     #[test]
@@ -440,12 +734,12 @@ mod tests {
         for len in 0..=word.len() {
             for cut in 0..=len {
                 let mut hash = WordHash::new();
-                hash.push_lower(&word[..cut]);
-                hash.push_lower(&word[cut..len]);
+                push_pieces(&mut hash, &word[..cut]);
+                push_pieces(&mut hash, &word[cut..len]);
                 assert_eq!(hash.finish(), word_hash(&lower[..len]), "{len} {cut}");
                 let mut hash = WordHash::new();
                 lower[..cut].iter().for_each(|&b| hash.push(b));
-                hash.push_lower(&word[cut..len]);
+                push_pieces(&mut hash, &word[cut..len]);
                 assert_eq!(hash.finish(), word_hash(&lower[..len]), "{len} {cut}");
             }
         }
@@ -484,6 +778,13 @@ mod tests {
         #[test]
         fn ascii_words_match_unicode_words(text in "[aZ09_'.:,; \r\n\t\"`-]{0,40}") {
             proptest::prop_assert_eq!(fast(&text), slow(&text));
+        }
+
+        /// The eight-at-a-time split finds the words the byte-by-byte one
+        /// finds, in long runs too.
+        #[test]
+        fn split_ascii_agrees_with_plain(text in "([aZ09_'.:,; -]{0,12}|[a-z]{8,20}){0,16}") {
+            split_agrees(text.as_bytes());
         }
 
         /// Text beyond ASCII, whose quote marks may fold to ASCII.
