@@ -175,8 +175,42 @@ fn spoke_to(t: &str) -> Option<usize> {
         .find(t.as_bytes())
 }
 
-/// A run of capitalised words (a name with its outlet and title).
+/// A run of capitalised words (a name with its outlet and title): one to
+/// eight words split at white space, each opening with a capital letter,
+/// and no comma.
+///
+/// A phrase of ASCII that fits in [`NAME_BLOCK`] bytes is read as one
+/// padded block with no branch on its bytes (ASCII white space, as
+/// [`char::is_whitespace`] reads it, is tab to carriage return and the
+/// space; an ASCII capital is `A` to `Z`; the padding is spaces, which
+/// open no word); any other phrase as [`is_name_phrase_plain`] reads it.
 fn is_name_phrase(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut block = [b' '; NAME_BLOCK];
+    match block.get_mut(..bytes.len()) {
+        Some(head) if bytes.is_ascii() => head.copy_from_slice(bytes),
+        _ => return is_name_phrase_plain(s),
+    }
+    // Whether each byte is white space, after a space standing before it.
+    let mut space = [1u8; NAME_BLOCK + 1];
+    for (s, &b) in space[1..].iter_mut().zip(&block) {
+        *s = u8::from(matches!(b, b'\t'..=b'\r' | b' '));
+    }
+    let (mut words, mut bad) = (0u8, 0u8);
+    for ((&before, &here), &b) in space.iter().zip(&space[1..]).zip(&block) {
+        let start = before & !here & 1;
+        words += start;
+        bad |= start & u8::from(!b.is_ascii_uppercase()) | u8::from(b == b',');
+    }
+    (1..=8).contains(&words) && bad == 0
+}
+
+/// The longest phrase [`is_name_phrase`] reads as one block.
+const NAME_BLOCK: usize = 64;
+
+/// [`is_name_phrase`], read as words of [`str::split_whitespace`] and
+/// characters of any script.
+fn is_name_phrase_plain(s: &str) -> bool {
     let mut words = 0;
     for w in s.split_whitespace() {
         words += 1;
@@ -187,17 +221,21 @@ fn is_name_phrase(s: &str) -> bool {
     words > 0 && !s.contains(',')
 }
 
-/// The reporter's name: what follows the last job title, if any.
+/// The reporter's name: what follows the last job title, if any. The name
+/// is split at spaces as bytes (a title is ASCII, and a space byte is always
+/// a whole character) from its end: the first title found is the last.
 fn reporter(name: &str) -> &str {
+    let bytes = name.as_bytes();
     let mut start = 0;
-    let mut at = 0;
-    for w in name.split(' ') {
-        at += w.len() + 1;
-        if TITLES.contains(&w) {
-            start = at.min(name.len());
+    let mut end = bytes.len();
+    for w in bytes.rsplit(|&b| b == b' ') {
+        if TITLES.iter().any(|t| t.as_bytes() == w) {
+            start = (end + 1).min(bytes.len());
+            break;
         }
+        end = end.saturating_sub(w.len() + 1);
     }
-    let rest = name[start..].trim();
+    let rest = name.get(start..).unwrap_or(name).trim();
     if rest.is_empty() {
         name
     } else {
@@ -226,7 +264,46 @@ mod tests {
         }
     }
 
+    /// [`reporter`] as first written: the name split at spaces from its
+    /// start, the last title found kept.
+    fn reporter_plain(name: &str) -> &str {
+        let mut start = 0;
+        let mut at = 0;
+        for w in name.split(' ') {
+            at += w.len() + 1;
+            if TITLES.contains(&w) {
+                start = at.min(name.len());
+            }
+        }
+        let rest = name[start..].trim();
+        if rest.is_empty() {
+            name
+        } else {
+            rest
+        }
+    }
+
     proptest::proptest! {
+        /// The block reading of a name phrase answers as the reading by
+        /// words and characters, on phrases short and long, with every kind
+        /// of white space, capitals, commas, digits and letters beyond
+        /// ASCII.
+        #[test]
+        fn name_phrases_read_as_words_do(
+            s in "(Kim|Park|ITV|News'|de|O'Neill|Émile|élan|\\d|,|A| |  |\t|\r|\n|\u{b}|\u{c}|\u{a0}|\u{3000}|x){0,30}",
+        ) {
+            proptest::prop_assert_eq!(is_name_phrase(&s), is_name_phrase_plain(&s), "{:?}", s);
+        }
+
+        /// Reading a name's words from its end finds the name after the
+        /// last title, as reading them from its start does.
+        #[test]
+        fn reporters_read_from_the_end_as_from_the_start(
+            s in "(Kim|Park|Correspondent|Editor|Reporters|Reporter|Producer|Journalist|Presenter|Edito|ITV|Émile| |  |\t|\u{a0}){0,12}",
+        ) {
+            proptest::prop_assert_eq!(reporter(&s), reporter_plain(&s), "{:?}", s);
+        }
+
         /// The telling words read from the ends are the first and last
         /// words as a split at spaces gives them.
         #[test]
