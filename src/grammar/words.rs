@@ -899,8 +899,9 @@ fn opens_personal(before: u8, a: u8, b: u8) -> u8 {
 /// The words of a text, split at anything but letters, digits and inner
 /// apostrophes (an apostrophe opening or closing a word is a quotation
 /// mark): a cheap split for reading neighbouring paragraphs, where only
-/// whole common words matter. ASCII is read byte by byte; only other
-/// characters are decoded. Never empty words; double-ended.
+/// whole common words matter. ASCII letters are read eight at a time
+/// ([`letter_run`]), other ASCII bytes one by one; only other characters
+/// are decoded. Never empty words; double-ended.
 #[derive(Debug, Clone)]
 pub(crate) struct Words<'a> {
     text: &'a str,
@@ -964,8 +965,10 @@ impl<'a> Words<'a> {
 enum Class {
     /// ASCII, not a word character.
     Separator,
-    /// ASCII letters, digits and the apostrophe.
-    Word,
+    /// ASCII letters and digits.
+    Alnum,
+    /// The apostrophe `'`.
+    Apostrophe,
     /// Part of a character beyond ASCII: decode to tell.
     Other,
 }
@@ -975,8 +978,10 @@ const CLASS: [Class; 256] = {
     let mut t = [Class::Other; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = if WORD_BYTE[b] {
-            Class::Word
+        t[b] = if b == b'\'' as usize {
+            Class::Apostrophe
+        } else if WORD_BYTE[b] {
+            Class::Alnum
         } else {
             Class::Separator
         };
@@ -999,61 +1004,162 @@ const WORD_BYTE: [bool; 128] = {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
+    /// The next word. Separators are skipped byte by byte (there are
+    /// seldom more than two); a word's letters are read eight at a time
+    /// ([`letter_run`]). A word of ASCII letters and digits (nearly every
+    /// word) is returned as it stands: it has no apostrophe to trim, and
+    /// both its ends are ASCII bytes (or the end), whole characters. A word
+    /// that opens or goes on with an apostrophe or a character beyond ASCII
+    /// is read by [`Words::careful_word`].
     #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes().get(..self.back).unwrap_or_default();
+        // A copy of the text, and its bytes before `back`, sliced so that
+        // the compiler sees they start where the text does: the bytes read
+        // to find a word are then known to be those its slice checks.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let bytes = &bytes[..self.back.min(bytes.len())];
         let mut i = self.front;
-        loop {
-            // Skip what separates words.
-            loop {
-                let Some(&b) = bytes.get(i) else {
-                    self.front = self.back;
-                    return None;
-                };
-                match CLASS[usize::from(b)] {
-                    Class::Separator => i += 1,
-                    Class::Word => break,
-                    Class::Other => match self.word_char_at(i) {
-                        Some(_) => break,
-                        None => i += self.char_len_at(i),
-                    },
-                }
-            }
-            let start = i;
-            // The word's end; reading resumes after the separator there.
-            let end = loop {
-                // Letters, most of a word, eight at a time.
-                let run = letter_run(bytes, i);
-                i += run;
-                if run == 8 {
-                    continue;
-                }
-                let Some(&b) = bytes.get(i) else { break i };
-                match CLASS[usize::from(b)] {
-                    Class::Word => i += 1,
-                    Class::Separator => {
-                        i += 1;
-                        break i - 1;
-                    }
-                    Class::Other => match self.word_char_at(i) {
-                        Some(len) => i += len,
-                        None => break i,
-                    },
-                }
+        // Skip what separates words.
+        let start = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.front = self.back;
+                return None;
             };
-            self.front = i;
-            // Only a word opening or closing with an apostrophe's byte (or
-            // any byte beyond ASCII) can need trimming.
-            let (first, last) = (bytes[start], bytes[end - 1]);
-            let w = &self.text[start..end];
-            if (first | last) < 0x80 && first != b'\'' && last != b'\'' {
-                return Some(w);
+            match CLASS[usize::from(b)] {
+                Class::Separator => i += 1,
+                // (`b` is ASCII: said again for the slice below.)
+                Class::Alnum if b.is_ascii() => break i,
+                _ => match self.word_char_at(i) {
+                    // An apostrophe before a letter or digit opens a
+                    // quotation: trimming drops it, and the word is
+                    // read from the letter.
+                    Some(len) if opens_word(bytes, i, len) => i += len,
+                    Some(_) => match self.careful_word(i, i) {
+                        Some(w) => return Some(w),
+                        // Only apostrophes: read on after them.
+                        None => i = self.front,
+                    },
+                    None => i += self.char_len_at(i),
+                },
             }
-            let w = trim_apostrophes(w);
-            if !w.is_empty() {
-                return Some(w);
+        };
+        // The word's end, and where reading resumes.
+        let (end, resume) = loop {
+            // Letters, most of a word, eight at a time; then digits.
+            let run = letter_run(bytes, i);
+            i += run;
+            if run == 8 {
+                continue;
             }
-        }
+            let Some(&b) = bytes.get(i) else {
+                break (i, i);
+            };
+            match CLASS[usize::from(b)] {
+                Class::Alnum => i += 1,
+                // (`b` is ASCII: said again for the slice below.)
+                Class::Separator if b.is_ascii() => break (i, i + 1),
+                // An apostrophe: before a letter or digit it is inside
+                // the word (`don't`, `Scarrow’s`), which goes on; before
+                // an ASCII separator or the end it closes a quotation,
+                // and trimming drops it.
+                _ => match apostrophe_at(bytes, i) {
+                    Some(len) => match bytes.get(i + len).map(|&b| CLASS[usize::from(b)]) {
+                        Some(Class::Alnum) => i += len,
+                        None | Some(Class::Separator) => break (i, i + len),
+                        Some(_) => return self.careful_word(start, i),
+                    },
+                    // A character beyond ASCII: the word may go on,
+                    // and may need trimming.
+                    None => return self.careful_word(start, i),
+                },
+            }
+        };
+        let word = text.get(start..end);
+        self.front = resume;
+        word
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The word that opens at `start` (a word character), whose bytes before
+    /// `i` are word characters, read one character at a time and trimmed of
+    /// apostrophes ([`trim_apostrophes`]); `None` if nothing is left.
+    /// Reading resumes after the separator that ends it.
+    #[inline(never)]
+    fn careful_word(&mut self, start: usize, mut i: usize) -> Option<&'a str> {
+        let bytes = self.unread_and_before();
+        // The word's end; reading resumes after the separator there.
+        let end = loop {
+            // Letters, most of a word, eight at a time.
+            let run = letter_run(bytes, i);
+            i += run;
+            if run == 8 {
+                continue;
+            }
+            let Some(&b) = bytes.get(i) else { break i };
+            match CLASS[usize::from(b)] {
+                Class::Alnum | Class::Apostrophe => i += 1,
+                Class::Separator => {
+                    i += 1;
+                    break i - 1;
+                }
+                Class::Other => match self.word_char_at(i) {
+                    Some(len) => i += len,
+                    None => break i,
+                },
+            }
+        };
+        self.front = i;
+        let w = trim_apostrophes(self.text.get(start..end)?);
+        (!w.is_empty()).then_some(w)
+    }
+
+    /// The bytes of the text before `back`.
+    #[inline(always)]
+    fn unread_and_before(&self) -> &'a [u8] {
+        let all = self.text.as_bytes();
+        &all[..self.back.min(all.len())]
+    }
+}
+
+/// The length of the apostrophe (`'` or `’`) at `i`, if there is one.
+#[inline(always)]
+fn apostrophe_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
+        [b'\'', ..] => Some(1),
+        [0xE2, 0x80, 0x99, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether the word character of `len` bytes at `i` is an apostrophe with
+/// an ASCII letter or digit after it.
+#[inline(always)]
+fn opens_word(bytes: &[u8], i: usize, len: usize) -> bool {
+    apostrophe_at(bytes, i).is_some()
+        && bytes
+            .get(i + len)
+            .is_some_and(|&b| matches!(CLASS[usize::from(b)], Class::Alnum))
+}
+
+/// The eight bytes of `bytes` from `i`, packed (the first lowest), with
+/// zeros past the end (a zero byte is an ASCII separator). Near the end the
+/// last eight bytes are loaded and shifted down past those before `i`; a
+/// text shorter than eight bytes is loaded as [`load_short`] loads it.
+#[inline(always)]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    // (`i + 8` does not overflow: `i` is an index into a slice.)
+    if let Some(chunk) = bytes.get(i..i + 8).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*chunk);
+    }
+    let left = bytes.len().saturating_sub(i);
+    match bytes.last_chunk::<8>() {
+        // `left` is below 8: the shift is 8 to 64 bits (64 leaves nothing).
+        Some(last) => u64::from_le_bytes(*last)
+            .checked_shr(8 * (8 - left) as u32)
+            .unwrap_or(0),
+        None => bytes.get(i..).and_then(load_short).unwrap_or(0),
     }
 }
 
@@ -1069,7 +1175,7 @@ impl DoubleEndedIterator for Words<'_> {
             while let Some(&b) = before(i) {
                 match CLASS[usize::from(b)] {
                     Class::Separator => i -= 1,
-                    Class::Word => break,
+                    Class::Alnum | Class::Apostrophe => break,
                     Class::Other => match self.word_char_before(i) {
                         Some(_) => break,
                         None => i -= self.char_len_before(i),
@@ -1079,7 +1185,7 @@ impl DoubleEndedIterator for Words<'_> {
             let end = i;
             while let Some(&b) = before(i) {
                 match CLASS[usize::from(b)] {
-                    Class::Word => i -= 1,
+                    Class::Alnum | Class::Apostrophe => i -= 1,
                     Class::Separator => break,
                     Class::Other => match self.word_char_before(i) {
                         Some(len) => i -= len,
@@ -1099,15 +1205,12 @@ impl DoubleEndedIterator for Words<'_> {
 }
 
 /// How many of the eight bytes at `i` are ASCII letters before any other
-/// byte (0 when fewer than eight bytes are left).
-#[inline]
+/// byte (bytes past the end of `bytes` are none: [`chunk_at`]).
+#[inline(always)]
 fn letter_run(bytes: &[u8], i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    let Some(chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) else {
-        return 0;
-    };
-    let x = u64::from_le_bytes(*chunk);
+    let x = chunk_at(bytes, i);
     // Capitals read as small letters (no other byte becomes one); then the
     // high bit of each byte says: at least `a`, and at least `{` (no sum
     // carries into the next byte).
@@ -1116,11 +1219,8 @@ fn letter_run(bytes: &[u8], i: usize) -> usize {
     let past_z = low + ONES * (0x80 - u64::from(b'{'));
     let letter = from_a & !past_z & !x & HIGH;
     let other = !letter & HIGH;
-    if other == 0 {
-        8
-    } else {
-        other.trailing_zeros() as usize / 8
-    }
+    // 8 when every byte is a letter (64 trailing zeros).
+    other.trailing_zeros() as usize / 8
 }
 
 fn is_word_char(c: char) -> bool {
@@ -1432,7 +1532,81 @@ mod tests {
             .prop_map(|parts| parts.into_iter().map(|(w, s)| w + &s).collect::<String>())
     }
 
+    /// The words of `text` read one character at a time: runs of letters,
+    /// digits and apostrophes (`'`, `’`), trimmed of the apostrophes that
+    /// open or close them, empty ones dropped. The rule [`Words`] reads
+    /// faster.
+    fn words_plain(text: &str) -> Vec<&str> {
+        let mut words = Vec::new();
+        let mut start = None;
+        let mut push = |s: usize, e: usize| {
+            let w = text[s..e].trim_matches(['\'', '’']);
+            if !w.is_empty() {
+                words.push(w);
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let word_char = c == '\'' || c == '’' || c.is_alphanumeric();
+            match (word_char, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    push(s, i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            push(s, text.len());
+        }
+        words
+    }
+
+    /// Text for [`Words`]: ASCII words and digits (some longer than eight
+    /// bytes), straight and curly apostrophes inside words and around them,
+    /// ASCII separators, punctuation of U+2000–U+203F, letters beyond ASCII
+    /// (two, three and four bytes), combining marks, or nothing.
+    fn words_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let piece = "([a-zA-Z]{1,3}|[a-zA-Z0-9]{1,12}|2024|internationalisation|don't|it’s|\
+            ' |’ | '| ’|''|’’|'|’| |  |, |[.]|;|-|[(]|[)]|\"|\t|\n|\u{a0}|—|“|”|‘|…|\u{2000}|\u{203f}|\
+            \u{2010}|é|ß|İ|中|\u{1d400}|\u{301}|Ça|naïve|Étoile|x\u{301}y)";
+        proptest::collection::vec(piece, 0..24).prop_map(|parts| parts.concat())
+    }
+
     proptest::proptest! {
+        /// `Words` yields the plain reading's words, from the front, from
+        /// the back, and from both ends in any order, meeting in the middle.
+        #[test]
+        fn words_read_as_the_plain_splitter(
+            text in words_text(),
+            ends in proptest::collection::vec(proptest::bool::ANY, 0..40),
+        ) {
+            let expected = words_plain(&text);
+            proptest::prop_assert_eq!(Words::new(&text).collect::<Vec<_>>(), expected.clone());
+            let mut back: Vec<&str> = Words::new(&text).rev().collect();
+            back.reverse();
+            proptest::prop_assert_eq!(&back, &expected);
+            // Mixed: take from the end each `true` says, the front each
+            // `false` says, then the rest from the front.
+            let mut words = Words::new(&text);
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            for &from_back in &ends {
+                let w = if from_back { words.next_back() } else { words.next() };
+                match (w, from_back) {
+                    (Some(w), true) => back.push(w),
+                    (Some(w), false) => front.push(w),
+                    (None, _) => break,
+                }
+            }
+            front.extend(words.by_ref());
+            proptest::prop_assert_eq!(words.next(), None);
+            proptest::prop_assert_eq!(words.next_back(), None);
+            back.reverse();
+            front.extend(back);
+            proptest::prop_assert_eq!(front, expected);
+        }
+
         /// The content words read with the stop table, the held bits and
         /// the keys written in place are the plain reading's.
         #[test]
@@ -1595,10 +1769,14 @@ mod tests {
         #[test]
         fn letter_runs_read_like_bytes(text in "[a-zA-Z@\\[`{0-9 é’\u{c1}\u{e1}]{0,24}", i in 0usize..24) {
             let bytes = text.as_bytes();
-            let expected = match bytes.get(i..i + 8) {
-                Some(chunk) => chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count(),
-                None => 0,
-            };
+            // Past the end there are no letters.
+            let expected = bytes
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .take(8)
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
             proptest::prop_assert_eq!(letter_run(bytes, i), expected);
         }
 
