@@ -1403,6 +1403,15 @@ mod tests {
         }
     }
 
+    /// Each part followed by its separator (parts without one are dropped).
+    fn interleave(parts: &[String], seps: &[String]) -> String {
+        parts
+            .iter()
+            .zip(seps)
+            .flat_map(|(p, s)| [p.as_str(), s.as_str()])
+            .collect()
+    }
+
     /// [`statement_score`] as first written: each word compared with the
     /// lists as a string, a lower-case copy made of each word with an
     /// apostrophe.
@@ -1671,11 +1680,7 @@ mod tests {
             ),
             seps in proptest::collection::vec("[ ,.'’‘\"(é2a-]{1,2}", 40),
         ) {
-            let mut text = String::new();
-            for (p, s) in parts.iter().zip(&seps) {
-                text.push_str(p);
-                text.push_str(s);
-            }
+            let text = interleave(&parts, &seps);
             let plain = Words::new(&text).take(WINDOW).any(is_personal);
             proptest::prop_assert_eq!(speaks_personally(&text), plain);
             proptest::prop_assert!(!plain || may_speak_personally(&text));
@@ -1693,11 +1698,7 @@ mod tests {
             ),
             seps in proptest::collection::vec("[ ,.:;!?()\"“”‘’'—-]{1,3}|\u{a0}|\u{2019}", 30),
         ) {
-            let mut text = String::new();
-            for (p, s) in parts.iter().zip(&seps) {
-                text.push_str(p);
-                text.push_str(s);
-            }
+            let text = interleave(&parts, &seps);
             proptest::prop_assert_eq!(statement_score(&text), statement_score_reference(&text));
         }
 
