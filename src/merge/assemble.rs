@@ -331,8 +331,9 @@ pub(crate) fn layout(
     }
     occurrences.dedup();
     let mut built: Vec<(usize, Entry)> = Vec::with_capacity(n); // (rank, entry)
-                                                                // Per version of the entry at hand: (first position, version, its
-                                                                // occurrences' range in `run`), reused from entry to entry.
+
+    // Per version of the entry at hand: (first position, version, its
+    // occurrences' range in `run`), reused from entry to entry.
     let mut versions: Vec<(usize, usize, usize, usize)> = Vec::new();
     for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;

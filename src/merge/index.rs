@@ -227,37 +227,26 @@ impl Index {
         let Met { ids, versions } = Met::of(&mut inputs, options);
         let n = versions.len();
         let mut buf = String::new();
-        // The keys are sorted with the versions' numbers only: the
-        // versions themselves are moved once, into place.
-        let mut keyed: Vec<(String, u32)> = versions
-            .iter()
+        let mut keyed: Vec<(String, u32, Version)> = versions
+            .into_iter()
             .enumerate()
             .map(|(id, version)| {
                 write_version_key(&version.kept, &mut buf);
-                (buf.clone(), id as u32)
+                (buf.clone(), id as u32, version)
             })
             .collect();
         // Distinct versions have distinct keys.
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut version_of_id = vec![0u32; n];
-        for (v, (_, id)) in keyed.iter().enumerate() {
-            version_of_id[*id as usize] = v as u32;
+        let mut updates = Updates(Vec::with_capacity(n));
+        let mut features = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(n);
+        for (v, (key, id, version)) in keyed.into_iter().enumerate() {
+            version_of_id[id as usize] = v as u32;
+            features.push(version.features);
+            updates.insert(v as u32, version.kept);
+            keys.push((key, v as u32));
         }
-        let mut slots: Vec<Option<Box<Update<'static>>>> = Vec::with_capacity(n);
-        slots.resize_with(n, || None);
-        let mut features: Vec<Option<Features>> = Vec::with_capacity(n);
-        features.resize_with(n, || None);
-        for (version, &v) in versions.into_iter().zip(&version_of_id) {
-            slots[v as usize] = Some(version.kept);
-            features[v as usize] = Some(version.features);
-        }
-        let updates = Updates(slots);
-        let features: Vec<Features> = features.into_iter().flatten().collect();
-        let keys: Vec<(String, u32)> = keyed
-            .into_iter()
-            .enumerate()
-            .map(|(v, (key, _))| (key, v as u32))
-            .collect();
         let by_key: BTreeMap<String, u32> = keys.into_iter().collect();
 
         // The inputs in canonical order (versions compare by key, that is by
