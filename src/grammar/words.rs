@@ -8,6 +8,13 @@ use unicode_segmentation::UnicodeSegmentation;
 /// At most this many words are read from a neighbouring paragraph.
 const WINDOW: usize = 40;
 
+/// One in every byte of a `u64`: the lanes of the eight-bytes-at-once
+/// reads here and in [`crate::merge`].
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of every byte of a `u64`.
+pub(crate) const HIGH: u64 = ONES * 0x80;
+
 /// Function words that say nothing about what a line is about (sorted;
 /// compared as folded, see [`StopTable`]).
 const STOP: &[&str] = &[
@@ -171,7 +178,6 @@ fn ascii_key(ascii: &[u8]) -> (Key, Option<u8>) {
 /// time: the whole chunks, and then the last eight bytes, which cover what
 /// is left after them (reading some bytes twice changes nothing).
 fn all_ascii(bytes: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let Some(last) = bytes.last_chunk::<8>() else {
         return bytes.is_ascii();
     };
@@ -212,9 +218,8 @@ fn straightened<'w>(word: &'w str, buf: &'w mut [u8; 64]) -> Option<&'w [u8]> {
 /// [`key`] of a word of at most eight ASCII bytes, folded in one register.
 #[inline(always)]
 fn short_key(bytes: &[u8]) -> Option<(Key, Option<u8>)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let x = load_short(bytes)?;
-    if x & (ONES * 0x80) != 0 {
+    if x & HIGH != 0 {
         return None;
     }
     let lower = lower_ascii(x);
@@ -290,10 +295,9 @@ fn stem_packed(x: u64, len: usize) -> usize {
 /// ASCII capitals in eight bytes made small (every byte below 0x80, so the
 /// sums never carry across bytes).
 pub(crate) fn lower_ascii(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let above_z = x.wrapping_add(ONES * (0x7f - u64::from(b'Z')));
     let from_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let upper = from_a & !above_z & (ONES * 0x80);
+    let upper = from_a & !above_z & HIGH;
     x | (upper >> 2)
 }
 
@@ -731,7 +735,7 @@ impl<'w> Plain<'w> {
     /// byte ([`has_apostrophe`]).
     #[inline]
     fn of(bytes: &'w [u8], head: u64, apostrophe: bool) -> Option<Plain<'w>> {
-        let ascii = head & HIGH_BITS == 0 && (bytes.len() <= 8 || bytes.is_ascii());
+        let ascii = head & HIGH == 0 && (bytes.len() <= 8 || bytes.is_ascii());
         (ascii && !apostrophe).then(|| Plain {
             head: lower_ascii(head),
             bytes,
@@ -755,36 +759,13 @@ impl<'w> Plain<'w> {
     }
 }
 
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The first eight bytes of `bytes` (all of them if fewer), [`pack`]ed.
-///
-/// A word of four to seven bytes is read as two overlapping four-byte
-/// loads, the second shifted to end at the word's end: the bytes both
-/// loads cover are the same bytes, so OR-ing them changes nothing. Two or
-/// three bytes are read the same way with two-byte loads.
+/// The first eight bytes of `bytes` (all of them if fewer), [`pack`]ed:
+/// one load, or [`load_short`]'s two.
 #[inline]
 fn head_bytes(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    if let Some(eight) = bytes.first_chunk::<8>() {
-        return u64::from_le_bytes(*eight);
-    }
-    let two_loads = |size: usize, load: fn(&[u8]) -> Option<u64>| {
-        let front = load(bytes).unwrap_or(0);
-        let back = bytes.get(n - size..).and_then(load).unwrap_or(0);
-        front | back << (8 * (n - size))
-    };
-    if n >= 4 {
-        two_loads(4, |b| {
-            b.first_chunk().map(|c| u64::from(u32::from_le_bytes(*c)))
-        })
-    } else if n >= 2 {
-        two_loads(2, |b| {
-            b.first_chunk().map(|c| u64::from(u16::from_le_bytes(*c)))
-        })
-    } else {
-        bytes.first().map_or(0, |&b| u64::from(b))
+    match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => load_short(bytes).unwrap_or(0),
     }
 }
 
@@ -796,15 +777,14 @@ fn head_bytes(bytes: &[u8]) -> u64 {
 /// byte is not zero).
 #[inline]
 fn has_apostrophe(bytes: &[u8], head: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = ONES * 0x7f;
-    if bytes.len() > 8 || head & HIGH_BITS != 0 {
+    if bytes.len() > 8 || head & HIGH != 0 {
         return bytes.iter().any(|&b| b == b'\'' || b == 0xE2);
     }
     // Bytes past the word's end are 0 in `head`, not `'`: none reads as one.
     let v = head ^ (ONES * u64::from(b'\''));
-    let nonzero = (((v & LOW7) + LOW7) | v) & HIGH_BITS;
-    nonzero != HIGH_BITS
+    let nonzero = (((v & LOW7) + LOW7) | v) & HIGH;
+    nonzero != HIGH
 }
 
 /// `'s` after [`IS_AFTER`] words (`that's`), packed.
@@ -1148,7 +1128,7 @@ fn opens_word(bytes: &[u8], i: usize, len: usize) -> bool {
 /// last eight bytes are loaded and shifted down past those before `i`; a
 /// text shorter than eight bytes is loaded as [`load_short`] loads it.
 #[inline(always)]
-fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+pub(crate) fn chunk_at(bytes: &[u8], i: usize) -> u64 {
     // (`i + 8` does not overflow: `i` is an index into a slice.)
     if let Some(chunk) = bytes.get(i..i + 8).and_then(<[u8]>::first_chunk::<8>) {
         return u64::from_le_bytes(*chunk);
@@ -1208,8 +1188,6 @@ impl DoubleEndedIterator for Words<'_> {
 /// byte (bytes past the end of `bytes` are none: [`chunk_at`]).
 #[inline(always)]
 fn letter_run(bytes: &[u8], i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     let x = chunk_at(bytes, i);
     // Capitals read as small letters (no other byte becomes one); then the
     // high bit of each byte says: at least `a`, and at least `{` (no sum
@@ -1471,7 +1449,7 @@ mod tests {
     }
 
     #[test]
-    fn listed_heads_are_distinct_within_each_list() {
+    fn listed_heads_are_their_words_packed() {
         for list in [&REPORTING_LISTED, &TIME_LISTED, &THIS, &PLEASE] {
             assert_eq!(list.heads.len(), list.words.len());
             for (i, w) in list.words.iter().enumerate() {

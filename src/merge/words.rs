@@ -6,7 +6,7 @@
 //! `unicode_words`. The words go to a [`Sink`]: [`Strings`] keeps them,
 //! [`Hashes`] keeps only each word's hash.
 
-use crate::grammar::words::{lower_ascii, pack};
+use crate::grammar::words::{chunk_at, lower_ascii, HIGH, ONES};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -178,7 +178,7 @@ fn split_ascii(text: &[u8], sink: &mut impl Sink) {
             let to = from + len as usize;
             // Most words are one run of up to eight bytes: written whole.
             if fresh && len <= 8 && end < 64 && joining(text, to).is_none() {
-                sink.word(load(text, from), len as usize, block.alnum & run != 0);
+                sink.word(chunk_at(text, from), len as usize, block.alnum & run != 0);
                 continue;
             }
             keep |= block.alnum & run != 0;
@@ -227,32 +227,11 @@ fn end_run(text: &[u8], at: usize, keep: &mut bool, sink: &mut impl Sink) -> boo
 fn push_run(text: &[u8], mut from: usize, to: usize, sink: &mut impl Sink) {
     while from < to {
         let n = (to - from).min(8);
-        sink.push_lower(load(text, from), n);
+        sink.push_lower(chunk_at(text, from), n);
         from += n;
     }
 }
 
-/// The eight bytes of `text` from `at`, little-endian (the first is the
-/// lowest); past the end of the text, zeros.
-fn load(text: &[u8], at: usize) -> u64 {
-    if let Some(eight) = text.get(at..at + 8) {
-        return u64::from_le_bytes(eight.try_into().unwrap_or_default());
-    }
-    // Near the end: the text's last eight bytes, shifted down.
-    let len = text.len();
-    match len.checked_sub(8).and_then(|last| text.get(last..)) {
-        Some(eight) if at < len => {
-            let last = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-            last >> (8 * (8 - (len - at)))
-        }
-        _ => pack(text.get(at..).unwrap_or_default()),
-    }
-}
-
-/// The high bit of each byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in each byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
 /// Multiplying by this gathers bit 0 of each byte of a number that has no
 /// other bits into its top byte: bit `8i` moves to bit `56 + i`, and no
 /// two of the products' bits meet, so nothing carries.
@@ -278,7 +257,7 @@ impl Block {
         let mut block = Block { word: 0, alnum: 0 };
         let mut i = 0;
         while i < 64 && at + i < text.len() {
-            let eight = Eight::of(load(text, at + i));
+            let eight = Eight::of(chunk_at(text, at + i));
             block.word |= gather(eight.word) << i;
             block.alnum |= gather(eight.alnum) << i;
             i += 8;
@@ -485,6 +464,7 @@ fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::words::pack;
 
     /// Whether `b` is a letter, a digit or `_`.
     fn joins(b: &u8) -> bool {
@@ -557,7 +537,11 @@ mod tests {
         let text = b"0123456789abcdef";
         for at in 0..=text.len() {
             for len in at..=text.len() {
-                assert_eq!(load(&text[..len], at), pack(&text[at..len]), "{at} {len}");
+                assert_eq!(
+                    chunk_at(&text[..len], at),
+                    pack(&text[at..len]),
+                    "{at} {len}"
+                );
             }
         }
     }
