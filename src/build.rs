@@ -1,7 +1,8 @@
 //! Phase 4: assemble classified rows into the typed page.
 
 use crate::blockquote;
-use crate::classify::{self, ByRow, Holds, Item, Kind, Part, QuoteRead, Row, Shape};
+use crate::by_row::ByRow;
+use crate::classify::{self, Holds, Item, Kind, Part, QuoteRead, Row, Shape};
 use crate::grammar::{byline, chrome, quote};
 use crate::lines::{Lines, NextByte};
 use crate::{

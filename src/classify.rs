@@ -47,6 +47,7 @@
 //!    paragraphs after a colon or reporting line form a block quote with no
 //!    attribution.
 
+use crate::by_row::ByRow;
 use crate::grammar::attribution::{self, Dash};
 use crate::grammar::caption::{self, CaptionLine};
 use crate::grammar::{byline, chrome, crossref, headline, list, quote, report, words};
@@ -249,42 +250,6 @@ pub(crate) enum Part<'a> {
 
 /// The parts of a quote row, read after an open quotation of a family.
 pub(crate) type QuoteRead<'a> = (Option<quote::Family>, Option<quote::QuoteParts<'a>>);
-
-/// What the few rows that have one have (a [`Part`], a [`QuoteRead`]), by
-/// row: kept beside the rows, as a page keeps a row a line.
-#[derive(Debug)]
-pub(crate) struct ByRow<T> {
-    /// In row order.
-    by_row: Vec<(usize, T)>,
-}
-
-impl<T> Default for ByRow<T> {
-    fn default() -> Self {
-        ByRow { by_row: Vec::new() }
-    }
-}
-
-impl<T: Copy> ByRow<T> {
-    /// Set the value of row `row`, at or after the last row set.
-    pub fn set(&mut self, row: usize, value: T) {
-        debug_assert!(self.by_row.last().is_none_or(|&(r, _)| r <= row));
-        self.clear(row);
-        self.by_row.push((row, value));
-    }
-
-    /// Forget the value of row `row`, the last row set.
-    pub fn clear(&mut self, row: usize) {
-        if self.by_row.last().is_some_and(|&(r, _)| r == row) {
-            self.by_row.pop();
-        }
-    }
-
-    /// The value of row `row`, if it has one.
-    pub fn get(&self, row: usize) -> Option<T> {
-        let at = self.by_row.binary_search_by_key(&row, |&(r, _)| r).ok()?;
-        self.by_row.get(at).map(|&(_, value)| value)
-    }
-}
 
 /// The longest chrome line (header, footer, ad, count line), in bytes.
 const CHROME_LEN: usize = 80;
@@ -963,22 +928,6 @@ mod tests {
     /// The roles of a page's lines, as `(line, role)`.
     fn roles(page: &str) -> Vec<(usize, Role)> {
         outline(page).iter().map(|r| (r.line, r.role)).collect()
-    }
-
-    #[test]
-    fn a_row_has_the_last_part_set_for_it_and_others_none() {
-        use super::{ByRow, Part};
-        let mut parts = ByRow::default();
-        parts.set(2, Part::Text("Fenwick"));
-        parts.set(5, Part::Target(None));
-        // The last row is read again once known to be the last.
-        parts.set(5, Part::Text("Kelford"));
-        assert_eq!(parts.get(2), Some(Part::Text("Fenwick")));
-        assert_eq!(parts.get(5), Some(Part::Text("Kelford")));
-        assert_eq!(parts.get(3), None);
-        parts.clear(5);
-        assert_eq!(parts.get(5), None);
-        assert_eq!(parts.get(2), Some(Part::Text("Fenwick")));
     }
 
     #[test]

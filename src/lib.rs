@@ -21,6 +21,7 @@ use std::borrow::Cow;
 mod block;
 mod blockquote;
 mod build;
+mod by_row;
 mod classify;
 mod diagnostic;
 mod display;
