@@ -191,6 +191,7 @@ fn is_name_phrase(s: &str) -> bool {
         Some(head) if bytes.is_ascii() => head.copy_from_slice(bytes),
         _ => return is_name_phrase_plain(s),
     }
+    // The same starts as `words::word_starts` (vertical tab no space); sharing cost 0.13 M a MB.
     // Whether each byte is white space, after a space standing before it.
     let mut space = [1u8; NAME_BLOCK + 1];
     for (s, &b) in space[1..].iter_mut().zip(&block) {

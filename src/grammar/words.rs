@@ -72,6 +72,7 @@ const FILTER_BLOCK: usize = 32;
 /// for the first, after the block before it).
 #[inline]
 fn word_starts(block: &[u8; BLOCK], space_before: bool) -> u8 {
+    // The same starts as `report::is_name_phrase` (vertical tab a space); sharing cost 0.13 M a MB.
     let mut space = [0u8; BLOCK + 1];
     space[0] = u8::from(space_before);
     for (s, &b) in space[1..].iter_mut().zip(block) {
