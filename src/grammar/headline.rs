@@ -137,12 +137,14 @@ fn ends_sentence_at(t: &str, i: usize) -> bool {
 
 /// Whether a word standing before a full stop is an abbreviation, whose
 /// stop ends no sentence: a word of one or two bytes (`St. Mary`,
-/// `Dr. Lee`, `J. Smith`), initials with stops between them (`U.S. Army`,
+/// `Dr. Lee`, `J. Smith`), letters with stops between them (`U.S. Army`,
 /// `10 a.m. Monday`), the dots of an ellipsis (`Wait... Then`), or a title
-/// or a month cut short (`Sen. Warren`, `Jan. 6`). A name with a dot inside
-/// (`example.org. The`) is no abbreviation.
+/// or a month cut short (`Sen. Warren`, `Jan. 6`). A name or a number with
+/// a dot inside (`example.org. The`, `1.5. Then`) is no abbreviation.
 fn is_abbreviation(word: &str) -> bool {
-    let initials = || word.contains('.') && word.split('.').all(|part| part.len() <= 2);
+    let initial =
+        |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic());
+    let initials = || word.contains('.') && word.split('.').all(initial);
     word.len() <= 2
         || word.ends_with('.')
         || initials()
@@ -427,6 +429,7 @@ mod tests {
             ("Jan. 6 panel meets again", false),
             ("Rain fell in Senegal. Roads close", true),
             ("Give at example.org. The appeal is open", true),
+            ("Inflation rose to 1.5. Then it fell", true),
             ("The U.K. Government responds", false),
             ("Rain falls. roads close", false),
             ("Rain falls. état d'urgence", false),
