@@ -1000,12 +1000,12 @@ impl<'a> Iterator for Words<'a> {
     /// is read by [`Words::careful_word`].
     #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
-        // A copy of the text, and its bytes before `back`, sliced so that
-        // the compiler sees they start where the text does: the bytes read
-        // to find a word are then known to be those its slice checks.
+        // A copy of the text, and its bytes before `back`, sliced from it
+        // so that the compiler sees they start where the text does: the
+        // bytes read to find a word are then known to be those its slice
+        // checks.
         let text = self.text;
-        let bytes = text.as_bytes();
-        let bytes = &bytes[..self.back.min(bytes.len())];
+        let bytes = bytes_before(text, self.back);
         let mut i = self.front;
         // Skip what separates words.
         let start = loop {
@@ -1075,7 +1075,7 @@ impl<'a> Words<'a> {
     /// Reading resumes after the separator that ends it.
     #[inline(never)]
     fn careful_word(&mut self, start: usize, mut i: usize) -> Option<&'a str> {
-        let bytes = self.unread_and_before();
+        let bytes = bytes_before(self.text, self.back);
         // The word's end; reading resumes after the separator there.
         let end = loop {
             // Letters, most of a word, eight at a time.
@@ -1101,13 +1101,13 @@ impl<'a> Words<'a> {
         let w = trim_apostrophes(self.text.get(start..end)?);
         (!w.is_empty()).then_some(w)
     }
+}
 
-    /// The bytes of the text before `back`.
-    #[inline(always)]
-    fn unread_and_before(&self) -> &'a [u8] {
-        let all = self.text.as_bytes();
-        &all[..self.back.min(all.len())]
-    }
+/// The bytes of `text` before `back` (all of them if it is shorter).
+#[inline(always)]
+fn bytes_before(text: &str, back: usize) -> &[u8] {
+    let all = text.as_bytes();
+    &all[..back.min(all.len())]
 }
 
 /// The length of the apostrophe (`'` or `’`) at `i`, if there is one.
