@@ -155,7 +155,7 @@ fn key(word: &str) -> (Key, Option<u8>) {
 /// [`key`] of a longer word, or one with bytes beyond ASCII.
 #[inline(never)]
 fn long_key(word: &str) -> (Key, Option<u8>) {
-    if all_ascii(word.as_bytes()) {
+    if word.is_ascii() {
         return ascii_key(word.as_bytes());
     }
     let mut buf = [0u8; 64];
@@ -173,30 +173,6 @@ fn long_key(word: &str) -> (Key, Option<u8>) {
 fn ascii_key(ascii: &[u8]) -> (Key, Option<u8>) {
     let stem = ascii.get(..stem(ascii)).unwrap_or(ascii);
     (hash_lower(stem), stem.first().map(u8::to_ascii_lowercase))
-}
-
-/// Whether every byte is ASCII ([`<[u8]>::is_ascii`]), eight bytes at a
-/// time: the whole chunks, and then the last eight bytes, which cover what
-/// is left after them (reading some bytes twice changes nothing).
-///
-/// Kept for how the crate builds, not for its own speed. With
-/// `word.is_ascii()` in its place, [`long_key`] costs 10,071 more
-/// instructions on the 1 MB page (built as one codegen unit, callgrind).
-/// But without this function the release build splits the crate into
-/// codegen units differently: the classifier's headline test
-/// ([`super::headline::shape_counted`]) is no longer inlined, and the page
-/// costs 107,485 more.
-fn all_ascii(bytes: &[u8]) -> bool {
-    let Some(last) = bytes.last_chunk::<8>() else {
-        return bytes.is_ascii();
-    };
-    let any = bytes
-        .chunks_exact(8)
-        .filter_map(<[u8]>::first_chunk::<8>)
-        .fold(u64::from_le_bytes(*last), |any, c| {
-            any | u64::from_le_bytes(*c)
-        });
-    any & HIGH == 0
 }
 
 /// The word as ASCII, curly apostrophes read as straight ones (copied into
@@ -1655,17 +1631,6 @@ mod tests {
                     overlap_plain(&content_plain(&own), &text, from_end, limit)
                 );
             }
-        }
-
-        /// Reading eight bytes at a time finds a byte beyond ASCII where
-        /// the plain test does.
-        #[test]
-        fn ascii_read_in_chunks_is_is_ascii(
-            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
-            ascii in "[ -~]{0,40}",
-        ) {
-            proptest::prop_assert_eq!(all_ascii(&bytes), bytes.is_ascii());
-            proptest::prop_assert!(all_ascii(ascii.as_bytes()));
         }
 
         /// Hashing in lower case a chunk at a time, the tail loaded with
